@@ -1,0 +1,35 @@
+import { composeServices } from '@apollo/composition';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { contractSdl, contractSubgraphNames } from '@communes/schema';
+import { parse } from 'graphql';
+import { contractProblems } from './executor/shapes';
+
+/** The hub's own subgraph; every other contract subgraph is served by the communes. */
+export const REGISTRY = 'registry';
+
+/** Subgraph names served by commune nodes, through the network executor. */
+export function networkSubgraphNames(): string[] {
+  return contractSubgraphNames().filter((name) => name !== REGISTRY);
+}
+
+/** Placeholder URL in the committed supergraph: the executor routes, not the URL. */
+export const networkUrl = (subgraph: string) => `http://network.invalid/${subgraph}/graphql`;
+
+/**
+ * Composes the supergraph from the contract, and refuses a contract whose fields spanning
+ * communes the executor could not merge.
+ */
+export function composeSupergraph(urlOf: (subgraph: string) => string = networkUrl): string {
+  const names = contractSubgraphNames();
+  const problems = networkSubgraphNames().flatMap((name) =>
+    contractProblems(name, buildSubgraphSchema([{ typeDefs: parse(contractSdl(name)) }])),
+  );
+  if (problems.length > 0) throw new Error(`The contract has fields the hub cannot merge:\n${problems.join('\n')}`);
+  const result = composeServices(
+    names.map((name) => ({ name, url: urlOf(name), typeDefs: parse(contractSdl(name)) })),
+  );
+  if (result.errors) {
+    throw new Error(`Composition failed:\n${result.errors.map((e) => e.message).join('\n')}`);
+  }
+  return result.supergraphSdl;
+}

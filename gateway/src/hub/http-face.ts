@@ -1,0 +1,42 @@
+import express, { type Router } from 'express';
+import type { NetworkExecutor, ExecuteContext } from '../executor/executor';
+
+/**
+ * The executor's second face: each subgraph name served over HTTP as an ordinary subgraph
+ * (`/network/<subgraph>/graphql`), so a stock gateway (Hive Gateway, Apollo Router) can
+ * federate the whole network.
+ */
+export function networkRoutes(
+  executor: NetworkExecutor,
+  contextFor: (req: express.Request) => Promise<ExecuteContext>,
+  maxBodyBytes: number,
+): Router {
+  const router = express.Router();
+  router.post('/network/:subgraph/graphql', express.json({ limit: maxBodyBytes }), async (req, res, next) => {
+    try {
+      const subgraph = String(req.params['subgraph']);
+      if (!executor.subgraphNames().includes(subgraph)) {
+        res.status(404).json({ errors: [{ message: `no network subgraph named ${subgraph}` }] });
+        return;
+      }
+      const body = req.body as { query?: unknown; variables?: unknown; operationName?: unknown };
+      if (typeof body?.query !== 'string') {
+        res.status(400).json({ errors: [{ message: 'body must be a GraphQL request with a query' }] });
+        return;
+      }
+      const result = await executor.execute(
+        subgraph,
+        {
+          query: body.query,
+          variables: (body.variables as Record<string, unknown> | null) ?? null,
+          operationName: typeof body.operationName === 'string' ? body.operationName : null,
+        },
+        await contextFor(req),
+      );
+      res.json(result);
+    } catch (error: unknown) {
+      next(error);
+    }
+  });
+  return router;
+}

@@ -1,0 +1,17 @@
+import type { DataSource } from 'typeorm';
+import type { Country } from './commune-code';
+import type { Identity } from './identity';
+
+/** The commune a node serves, as every resolver sees it. */
+export interface NodeCommune {
+  code: string;
+  name: string;
+  country: Country;
+}
+
+/** What every resolver of a commune node receives. */
+export interface RequestContext {
+  commune: NodeCommune;
+  identity: Identity;
+  db: DataSource;
+}

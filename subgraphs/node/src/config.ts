@@ -1,0 +1,64 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { z } from 'zod';
+import { COMMUNE_CODE_FORMAT, countryOf, isCommuneCode, type DatabaseTarget, type NodeCommune } from '@communes/kit';
+
+/** A commune node's settings, read once from the environment and validated. */
+export interface NodeConfig {
+  commune: NodeCommune;
+  database: DatabaseTarget;
+  host: string;
+  port: number;
+  /** The hub's public key: the only signer of identities this node trusts. */
+  hubPublicKey: KeyObject | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, reason: string) {
+    super(`Invalid configuration: ${variable} ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const envSchema = z.object({
+  COMMUNE_CODE: z.string().refine(isCommuneCode, { message: `must be ${COMMUNE_CODE_FORMAT}` }),
+  COMMUNE_NAME: z.string().trim().min(1, 'must name the commune').max(100),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int('must be a whole number').min(0).max(65535).default(4001),
+  HUB_PUBLIC_KEY: z.string().optional(),
+});
+
+/** Reads the node's configuration; a bad setting fails with its variable's name. */
+export function loadNodeConfig(env: NodeJS.ProcessEnv): NodeConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(variable, issue.code === 'invalid_type' && env[variable] === undefined ? 'is required' : issue.message);
+  }
+  const e = parsed.data;
+  return {
+    commune: { code: e.COMMUNE_CODE, name: e.COMMUNE_NAME, country: countryOf(e.COMMUNE_CODE) },
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: `${e.DATA_DIR.replace(/\/$/, '')}/${e.COMMUNE_CODE}` },
+    host: e.HOST,
+    port: e.PORT,
+    hubPublicKey: e.HUB_PUBLIC_KEY ? parsePublicKey(e.HUB_PUBLIC_KEY) : undefined,
+  };
+}
+
+function parsePublicKey(text: string): KeyObject {
+  try {
+    const trimmed = text.trim();
+    return trimmed.startsWith('{')
+      ? createPublicKey({ key: JSON.parse(trimmed) as import('node:crypto').JsonWebKey, format: 'jwk' })
+      : createPublicKey(trimmed.replace(/\\n/g, '\n'));
+  } catch {
+    throw new ConfigError('HUB_PUBLIC_KEY', 'must be a PEM (SPKI) or JWK public key');
+  }
+}

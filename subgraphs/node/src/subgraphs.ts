@@ -1,0 +1,5 @@
+import type { SubgraphModule } from '@communes/kit';
+import { directory } from '@communes/directory';
+
+/** Every subgraph a commune node serves, in the contract's names. */
+export const NODE_SUBGRAPHS: SubgraphModule[] = [directory];
