@@ -37,9 +37,9 @@ describe.each(testDatabaseKinds())('directory on %s', (database) => {
         status: 'ACTIVE',
         source: 'MANUAL',
         address: { postalCode: '5000', countryCode: 'BE' },
-        activities: [{ naceVersion: 'NACE_2008', code: '10.711', section: 'C', main: true }],
+        activities: [{ naceVersion: 'NACE_2008', code: '10.712', section: 'C', main: true }],
       });
-      expect(created.activities[0].label).toMatch(/boulangerie/i);
+      expect(created.activities[0].label).toMatch(/pain/i);
       expect(created.contacts.phone).toBe('+3281223344');
       const read = dataOf(await namur.query<{ business: Business }>(ONE, { communeCode: NAMUR.code, id: created.id }));
       expect(read.business).toEqual(created);
@@ -93,7 +93,8 @@ describe.each(testDatabaseKinds())('directory on %s', (database) => {
       ['phone', { contacts: { phone: '+32 12' } }, 'input.contacts.phone', /phone/i],
       ['latitude', { location: { lat: 91, lon: 4.8 } }, 'input.location.lat', /-?90/],
       ['longitude', { location: { lat: 50.4, lon: -181 } }, 'input.location.lon', /180/],
-      ['NACE code of the wrong version', { activities: [{ naceVersion: 'NACE_2008', code: '99.999', main: true }] }, 'input.activities[0].code', /NACE/],
+      ['NACE code of another version', { activities: [{ naceVersion: 'NACE_2025', code: '45.201', main: true }] }, 'input.activities[0].code', /2025/],
+      ['NACE division that does not exist', { activities: [{ naceVersion: 'NACE_2008', code: '04.100', main: true }] }, 'input.activities[0].code', /NACE/],
       ['malformed NACE code', { activities: [{ naceVersion: 'NACE_2025', code: 'bakery', main: true }] }, 'input.activities[0].code', /NACE|code/i],
       ['no activity', { activities: [] }, 'input.activities', /at least one/i],
       ['opening hours', { openingHours: ['Mo-Fr 9h-18h'] }, 'input.openingHours[0]', /.+/],

@@ -25,12 +25,17 @@ export interface TestDatabase {
 export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   if (kind === 'pglite') return { target: { kind: 'pglite', dataDir: 'memory://' }, drop: async () => {} };
   const name = `cf_test_${randomBytes(6).toString('hex')}`;
-  await admin(async (client) => client.query(`CREATE DATABASE ${name}`));
+  await admin(async (client) => {
+    await client.query(`CREATE DATABASE ${name}`);
+  });
   const url = new URL(TEST_POSTGRES_URL);
   url.pathname = `/${name}`;
   return {
     target: { kind: 'postgres', url: url.toString() },
-    drop: () => admin(async (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+    drop: () =>
+      admin(async (client) => {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { generateKeyPair } from 'jose';
-import { createPublicKey, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { IDENTITY_HEADER, signIdentity, type Identity, type Role } from '@communes/kit';
 
 /** A hub key pair for tests: nodes trust the public half, tests sign with the private one. */
@@ -14,7 +14,7 @@ export async function createTestHubKeys(): Promise<TestHubKeys> {
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
   const sign = (identity: Identity) => signIdentity(identity, privateKey);
   return {
-    publicKey: createPublicKey(publicKey as unknown as KeyObject),
+    publicKey: publicKey as KeyObject,
     sign,
     async headersFor(roles, subject = 'clerk@example.org') {
       return { [IDENTITY_HEADER]: await sign({ kind: 'user', subject, roles }) };

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey, type CryptoKey, type KeyObject } from 'jose';
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey, type KeyLike } from 'jose';
 import { ANONYMOUS, DomainError, type Identity, type Role } from '@communes/kit';
 
 /** An OIDC issuer the hub trusts for client tokens (a commune's IdP, eID/itsme, the demo). */
@@ -6,7 +6,7 @@ export interface TrustedIssuer {
   issuer: string;
   /** JWKS URL of the issuer, or a public key for issuers without one (tests, the demo). */
   jwksUrl?: string;
-  publicKey?: CryptoKey | KeyObject;
+  publicKey?: KeyLike;
   audience?: string;
 }
 
@@ -18,7 +18,7 @@ export const ROLES_CLAIM = 'commune_roles';
  * anonymous. A token no trusted issuer signed, or an expired one, is refused.
  */
 export function createClientAuthenticator(issuers: TrustedIssuer[]) {
-  const keys = new Map<string, { key: JWTVerifyGetKey | CryptoKey | KeyObject; audience?: string }>();
+  const keys = new Map<string, { key: JWTVerifyGetKey | KeyLike; audience?: string }>();
   for (const issuer of issuers) {
     const key = issuer.publicKey ?? (issuer.jwksUrl ? createRemoteJWKSet(new URL(issuer.jwksUrl)) : undefined);
     if (!key) throw new Error(`issuer ${issuer.issuer} needs a jwksUrl or a publicKey`);
@@ -33,7 +33,7 @@ export function createClientAuthenticator(issuers: TrustedIssuer[]) {
     const trusted = issuer ? keys.get(issuer) : undefined;
     if (!trusted) throw new DomainError('UNAUTHENTICATED', `Token issuer ${issuer ?? '(none)'} is not trusted by this hub`);
     try {
-      const { payload } = await jwtVerify(token, trusted.key as CryptoKey, {
+      const { payload } = await jwtVerify(token, trusted.key as KeyLike, {
         issuer: issuer!,
         requiredClaims: ['exp', 'sub'],
         ...(trusted.audience ? { audience: trusted.audience } : {}),

@@ -90,7 +90,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     return {
       deadline: Date.now() + (options.requestDeadlineMs ?? 10_000),
       trace: { answered: new Set(), failed: new Set() },
-      headers: async () => {
+      headers: async (): Promise<Record<string, string>> => {
         if (identity.kind === 'anonymous') return {};
         token ??= signIdentity(identity, options.identityKey);
         return { [IDENTITY_HEADER]: await token };

@@ -1,4 +1,4 @@
-import { SignJWT, jwtVerify, type CryptoKey, type KeyObject } from 'jose';
+import { SignJWT, jwtVerify, type KeyLike } from 'jose';
 import { DomainError, Forbidden } from './errors';
 
 /** Roles a user may hold in a commune. */
@@ -18,7 +18,7 @@ export const IDENTITY_AUDIENCE = 'commune-node';
 const IDENTITY_ALGORITHM = 'ES256';
 const IDENTITY_LIFETIME = '2m';
 
-type Key = CryptoKey | KeyObject;
+type Key = KeyLike;
 
 /** Signs a short-lived identity token; only the hub holds the private key. */
 export async function signIdentity(identity: Identity, privateKey: Key): Promise<string> {

@@ -7,6 +7,7 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
@@ -68,7 +69,8 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
     const apollo = new ApolloServer<RequestContext>({
       schema: buildSubgraphSchema([{ typeDefs: subgraph.typeDefs, resolvers: subgraph.resolvers }]),
       formatError: (formatted, error) => formatError(formatted, error, log),
-      plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+      // Inline traces are for Apollo's hosted reporting, which the network does not use.
+      plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
       includeStacktraceInErrorResponses: false,
     });
     await apollo.start();

@@ -16,8 +16,7 @@ const SECTIONS = [
   },
   {
     letter: 'E',
-    label:
-      "Production et distribution d'eau; assainissement, gestion des déchets et dépollution",
+    label: "Production et distribution d'eau; assainissement, gestion des déchets et dépollution",
   },
   { letter: 'F', label: 'Construction' },
   {
@@ -73,11 +72,7 @@ const DIVISIONS: readonly (readonly [string, string, string])[] = [
   ['22', 'Fabrication de produits en caoutchouc et en plastique', 'C'],
   ['23', "Fabrication d'autres produits minéraux non métalliques", 'C'],
   ['24', 'Métallurgie', 'C'],
-  [
-    '25',
-    "Fabrication de produits métalliques, à l'exception des machines et des équipements",
-    'C',
-  ],
+  ['25', "Fabrication de produits métalliques, à l'exception des machines et des équipements", 'C'],
   ['26', 'Fabrication de produits informatiques, électroniques et optiques', 'C'],
   ['27', "Fabrication d'équipements électriques", 'C'],
   ['28', "Fabrication de machines et d'équipements n.c.a.", 'C'],
@@ -90,11 +85,7 @@ const DIVISIONS: readonly (readonly [string, string, string])[] = [
   ['31', 'Fabrication de meubles', 'C'],
   ['32', 'Autres industries manufacturières', 'C'],
   ['33', "Réparation et installation de machines et d'équipements", 'C'],
-  [
-    '35',
-    "Production et distribution d'électricité, de gaz, de vapeur et d'air conditionné",
-    'D',
-  ],
+  ['35', "Production et distribution d'électricité, de gaz, de vapeur et d'air conditionné", 'D'],
   ['36', "Captage, traitement et distribution d'eau", 'E'],
   ['37', 'Collecte et traitement des eaux usées', 'E'],
   ['38', 'Collecte, traitement et élimination des déchets; récupération', 'E'],
@@ -213,7 +204,8 @@ const CLASSES: Readonly<Record<string, string>> = {
   '55.20': 'Hébergement touristique et autre hébergement de courte durée',
   '56.10': 'Restaurants et services de restauration mobile',
   '56.30': 'Débits de boissons',
-  '66.19': 'Autres activités auxiliaires de services financiers, hors assurance et caisses de retraite',
+  '66.19':
+    'Autres activités auxiliaires de services financiers, hors assurance et caisses de retraite',
   '68.20': 'Location et exploitation de biens immobiliers propres ou loués',
   '68.31': 'Agences immobilières',
   '68.32': 'Administration de biens immobiliers',
@@ -267,8 +259,7 @@ const SUBCLASSES: Readonly<Record<string, string>> = {
   '18.120': 'Autre imprimerie (labeur)',
   '25.110': 'Fabrication de structures métalliques et de parties de structures',
   '25.620': 'Usinage',
-  '31.091':
-    'Fabrication de salles à manger, de salons, de chambres à coucher et de salles de bain',
+  '31.091': 'Fabrication de salles à manger, de salons, de chambres à coucher et de salles de bain',
   '32.123': "Fabrication d'articles de joaillerie et de bijouterie",
   '33.120': 'Réparation de machines',
   '35.110': "Production d'électricité",
@@ -397,8 +388,7 @@ const SUBCLASSES: Readonly<Record<string, string>> = {
     'Location et exploitation de biens immobiliers résidentiels propres ou loués, sauf logements sociaux',
   '68.203':
     'Location et exploitation de biens immobiliers non résidentiels propres ou loués, sauf terrains',
-  '68.311':
-    'Intermédiation en achat, vente et location de biens immobiliers pour compte de tiers',
+  '68.311': 'Intermédiation en achat, vente et location de biens immobiliers pour compte de tiers',
   '68.321': 'Administration de biens immobiliers résidentiels pour compte de tiers',
   '69.101': 'Activités des avocats',
   '69.102': 'Activités des notaires',
@@ -437,8 +427,7 @@ const SUBCLASSES: Readonly<Record<string, string>> = {
   '82.190':
     'Photocopie, préparation de documents et autres activités spécialisées de soutien de bureau',
   '82.990': 'Autres activités de soutien aux entreprises n.c.a.',
-  '84.114':
-    "Administration publique communale, sauf Centres Publics d'Action Sociale (C.P.A.S.)",
+  '84.114': "Administration publique communale, sauf Centres Publics d'Action Sociale (C.P.A.S.)",
   '85.510': "Enseignement de disciplines sportives et d'activités de loisirs",
   '85.520': 'Enseignement culturel',
   '85.531': 'Enseignement de la conduite de véhicules à moteurs',

@@ -18,8 +18,7 @@ const SECTIONS = [
   },
   {
     letter: 'E',
-    label:
-      "Production et distribution d'eau; assainissement, gestion des déchets et dépollution",
+    label: "Production et distribution d'eau; assainissement, gestion des déchets et dépollution",
   },
   { letter: 'F', label: 'Construction' },
   { letter: 'G', label: 'Commerce de gros et de détail' },
@@ -84,11 +83,7 @@ const DIVISIONS: readonly (readonly [string, string, string])[] = [
   ['22', 'Fabrication de produits en caoutchouc et en plastique', 'C'],
   ['23', "Fabrication d'autres produits minéraux non métalliques", 'C'],
   ['24', 'Métallurgie', 'C'],
-  [
-    '25',
-    "Fabrication de produits métalliques, à l'exception des machines et des équipements",
-    'C',
-  ],
+  ['25', "Fabrication de produits métalliques, à l'exception des machines et des équipements", 'C'],
   ['26', 'Fabrication de produits informatiques, électroniques et optiques', 'C'],
   ['27', "Fabrication d'équipements électriques", 'C'],
   ['28', "Fabrication de machines et d'équipements n.c.a.", 'C'],
@@ -101,11 +96,7 @@ const DIVISIONS: readonly (readonly [string, string, string])[] = [
   ['31', 'Fabrication de meubles', 'C'],
   ['32', 'Autres industries manufacturières', 'C'],
   ['33', "Réparation, entretien et installation de machines et d'équipements", 'C'],
-  [
-    '35',
-    "Production et distribution d'électricité, de gaz, de vapeur et d'air conditionné",
-    'D',
-  ],
+  ['35', "Production et distribution d'électricité, de gaz, de vapeur et d'air conditionné", 'D'],
   ['36', "Captage, traitement et distribution d'eau", 'E'],
   ['37', 'Collecte et traitement des eaux usées', 'E'],
   ['38', 'Collecte, valorisation et élimination des déchets', 'E'],
@@ -217,8 +208,7 @@ const CLASSES: Readonly<Record<string, string>> = {
   '56.21': "Services des traiteurs pour l'événementiel",
   '56.30': 'Débits de boissons',
   '62.10': 'Activités de programmation informatique',
-  '62.20':
-    "Activités de conseil en informatique et de gestion d'installations informatiques",
+  '62.20': "Activités de conseil en informatique et de gestion d'installations informatiques",
   '62.90': "Autres activités de services en technologies de l'information et en informatique",
   '68.31': "Activités d'intermédiation immobilière",
   '69.10': 'Activités juridiques',

@@ -36,8 +36,14 @@ export function parseWebsite(raw: string): Parsed<string> {
   if (!isURL(value, URL_OPTIONS)) {
     return refuse('must be a web address on a domain name, e.g. https://example.be');
   }
+  // WHATWG parsing is what browsers will do with it; isURL alone is more lenient in places.
+  let host: string;
+  try {
+    host = new URL(value).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return refuse('must be a web address on a domain name, e.g. https://example.be');
+  }
   // isURL accepts IP addresses even with require_tld; a business site has a domain name.
-  const host = new URL(value).hostname.replace(/^\[|\]$/g, '');
   if (isIP(host)) return refuse('must name a domain, not an IP address');
   return accept(value);
 }

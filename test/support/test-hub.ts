@@ -1,0 +1,63 @@
+import { generateKeyPair, SignJWT, type KeyLike } from 'jose';
+import type { KeyObject } from 'node:crypto';
+import type { Role } from '@communes/kit';
+import { startHub, type HubOptions, type RunningHub } from '@communes/gateway';
+import { createTestDatabase, type DatabaseKind } from './databases';
+import { postGraphQL } from './graphql-client';
+
+export const TEST_ISSUER = 'https://idp.communes.test';
+
+export interface TestHub extends RunningHub {
+  /** Public half of the hub's identity key: what nodes trust. */
+  identityPublicKey: KeyObject;
+  /** An OIDC token from the test issuer with these roles. */
+  tokenFor(roles: Record<string, Role[]>, subject?: string): Promise<string>;
+  query<T = any>(query: string, variables?: Record<string, unknown>, token?: string): ReturnType<typeof postGraphQL<T>>;
+  register(code: string, name: string, baseUrl: string): Promise<void>;
+}
+
+/** A hub on port 0 with a fresh database, a test OIDC issuer, and its own identity key. */
+export async function startTestHub(database: DatabaseKind, options: Partial<HubOptions> = {}): Promise<TestHub> {
+  const db = await createTestDatabase(database);
+  const identity = await generateKeyPair('ES256', { extractable: true });
+  const issuer = await generateKeyPair('ES256', { extractable: true });
+  const hub = await startHub({
+    database: db.target,
+    port: 0,
+    identityKey: identity.privateKey as KeyObject,
+    issuers: [{ issuer: TEST_ISSUER, publicKey: issuer.publicKey }],
+    healthIntervalMs: 3_600_000,
+    membershipPollMs: 3_600_000,
+    log: () => {},
+    ...options,
+  });
+  const tokenFor = (roles: Record<string, Role[]>, subject = 'user@communes.test') =>
+    new SignJWT({ commune_roles: roles })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setIssuer(TEST_ISSUER)
+      .setSubject(subject)
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(issuer.privateKey as KeyLike);
+  const query = <T>(text: string, variables?: Record<string, unknown>, token?: string) =>
+    postGraphQL<T>(`${hub.url}/graphql`, text, variables, token ? { authorization: `Bearer ${token}` } : {});
+  const admin = await tokenFor({ hub: ['admin'] }, 'admin@hub.test');
+  return {
+    ...hub,
+    identityPublicKey: identity.publicKey as KeyObject,
+    tokenFor,
+    query,
+    async register(code, name, baseUrl) {
+      const response = await query(
+        `mutation($input: RegisterCommuneInput!) { registerCommune(input: $input) { code status } }`,
+        { input: { code, name, subgraphs: [{ name: 'directory', url: `${baseUrl}/directory/graphql` }] } },
+        admin,
+      );
+      if (response.errors?.length) throw new Error(`registering ${code}: ${JSON.stringify(response.errors)}`);
+    },
+    async close() {
+      await hub.close();
+      await db.drop();
+    },
+  };
+}
