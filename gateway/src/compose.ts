@@ -1,7 +1,7 @@
 import { composeServices } from '@apollo/composition';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { contractSdl, contractSubgraphNames } from '@communes/schema';
-import { parse } from 'graphql';
+import { parse, printSchema } from 'graphql';
 import { contractProblems } from './executor/shapes';
 
 /** The hub's own subgraph; every other contract subgraph is served by the communes. */
@@ -19,7 +19,11 @@ export const networkUrl = (subgraph: string) => `http://network.invalid/${subgra
  * Composes the supergraph from the contract, and refuses a contract whose fields spanning
  * communes the executor could not merge.
  */
-export function composeSupergraph(urlOf: (subgraph: string) => string = networkUrl): string {
+export function composeSupergraph(urlOf: (subgraph: string) => string = networkUrl): {
+  supergraphSdl: string;
+  /** The schema clients see: what typed client operations are generated against. */
+  apiSdl: string;
+} {
   const names = contractSubgraphNames();
   const problems = networkSubgraphNames().flatMap((name) =>
     contractProblems(name, buildSubgraphSchema([{ typeDefs: parse(contractSdl(name)) }])),
@@ -31,5 +35,8 @@ export function composeSupergraph(urlOf: (subgraph: string) => string = networkU
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => e.message).join('\n')}`);
   }
-  return result.supergraphSdl;
+  return {
+    supergraphSdl: result.supergraphSdl,
+    apiSdl: printSchema(result.schema.toAPISchema().toGraphQLJSSchema()),
+  };
 }

@@ -1,6 +1,6 @@
 import { generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import type { KeyObject } from 'node:crypto';
-import type { Role } from '@communes/kit';
+import { IDENTITY_HEADER, signIdentity, type Role } from '@communes/kit';
 import { startHub, type HubOptions, type RunningHub } from '@communes/gateway';
 import { createTestDatabase, type DatabaseKind } from './databases';
 import { postGraphQL } from './graphql-client';
@@ -10,6 +10,8 @@ export const TEST_ISSUER = 'https://idp.communes.test';
 export interface TestHub extends RunningHub {
   /** Public half of the hub's identity key: what nodes trust. */
   identityPublicKey: KeyObject;
+  /** Headers a node accepts as coming from this hub, for seeding a node directly. */
+  nodeHeadersFor(roles: Record<string, Role[]>): Promise<Record<string, string>>;
   /** An OIDC token from the test issuer with these roles. */
   tokenFor(roles: Record<string, Role[]>, subject?: string): Promise<string>;
   query<T = any>(query: string, variables?: Record<string, unknown>, token?: string): ReturnType<typeof postGraphQL<T>>;
@@ -47,6 +49,10 @@ export async function startTestHub(database: DatabaseKind, options: Partial<HubO
     identityPublicKey: identity.publicKey as KeyObject,
     tokenFor,
     query,
+    async nodeHeadersFor(roles) {
+      const token = await signIdentity({ kind: 'user', subject: 'seed@hub.test', roles }, identity.privateKey as KeyObject);
+      return { [IDENTITY_HEADER]: token };
+    },
     async register(code, name, baseUrl) {
       const response = await query(
         `mutation($input: RegisterCommuneInput!) { registerCommune(input: $input) { code status } }`,

@@ -114,7 +114,7 @@ function rewrite(
       },
     }),
   );
-  return visit(withClaims, {
+  const rewritten = visit(withClaims, {
     OperationDefinition(node) {
       if (node.loc?.start !== operation.loc?.start) return undefined;
       const extra = [...connections.values()].map((name) => ({
@@ -132,6 +132,25 @@ function rewrite(
         ...node,
         variableDefinitions: [...(node.variableDefinitions ?? []), ...extra],
         selectionSet: { ...node.selectionSet, selections },
+      };
+    },
+  });
+  return withoutUnusedVariables(rewritten);
+}
+
+/** Drops variable definitions nothing reads any more (the replaced `after`): GraphQL forbids them. */
+function withoutUnusedVariables(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    OperationDefinition(node) {
+      const used = new Set<string>();
+      visit(node.selectionSet, {
+        Variable(variable) {
+          used.add(variable.name.value);
+        },
+      });
+      return {
+        ...node,
+        variableDefinitions: (node.variableDefinitions ?? []).filter((d) => used.has(d.variable.name.value)),
       };
     },
   });

@@ -34,6 +34,9 @@ const issuersSchema = z.array(
   z.object({ issuer: z.string().url(), jwksUrl: z.string().url(), audience: z.string().optional() }),
 );
 
+/** Every variable the hub reads. */
+export const HUB_ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 /** The hub's settings from the environment; a bad one fails with its variable's name. */
 export function loadHubConfig(env: NodeJS.ProcessEnv): Omit<HubOptions, 'log'> {
   const parsed = envSchema.safeParse(env);

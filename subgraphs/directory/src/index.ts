@@ -15,3 +15,5 @@ export const directory: SubgraphModule = {
 };
 
 export { Business, BusinessActivity };
+export { importBusinesses } from './business-import';
+export { seedDirectory, seededUuid } from './business-seed';

@@ -32,6 +32,9 @@ const envSchema = z.object({
   HUB_PUBLIC_KEY: z.string().optional(),
 });
 
+/** Every variable a node reads: a deployment setting anything else is a mistake. */
+export const NODE_ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 /** Reads the node's configuration; a bad setting fails with its variable's name. */
 export function loadNodeConfig(env: NodeJS.ProcessEnv): NodeConfig {
   const parsed = envSchema.safeParse(env);

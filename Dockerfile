@@ -1,0 +1,13 @@
+# One image for every service of the network: the command chooses hub or commune node.
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+COPY schema/package.json schema/
+COPY subgraphs/kit/package.json subgraphs/kit/
+COPY subgraphs/directory/package.json subgraphs/directory/
+COPY subgraphs/node/package.json subgraphs/node/
+COPY gateway/package.json gateway/
+RUN npm ci --omit=dev --no-audit --no-fund
+COPY . .
+USER node

@@ -1,0 +1,101 @@
+/**
+ * `npm start`: a whole demo network on this machine, with nothing else installed. The hub
+ * and four communes, each on its own embedded database under ./data, seeded on first run
+ * and reused after, each commune registered with the hub.
+ */
+import 'reflect-metadata';
+import { SignJWT } from 'jose';
+import { MultiBar, Presets } from 'cli-progress';
+import { countryOf } from '@communes/kit';
+import { seedDirectory } from '@communes/directory';
+import { NODE_SUBGRAPHS, startNode, type RunningNode } from '@communes/node';
+import { startHub } from '../src/hub/server';
+import { DEMO_COMMUNES } from '../src/demo/communes';
+import { loadOrCreateDemoKeys } from '../src/demo/keys';
+import { printWelcome } from '../src/demo/welcome';
+
+const DEMO_ISSUER = 'https://login.demo.communes.local';
+const DATA_DIR = (process.env['DATA_DIR'] ?? './data').replace(/\/$/, '');
+const HUB_PORT = Number(process.env['PORT'] ?? 4000);
+
+async function main(): Promise<void> {
+  const keys = await loadOrCreateDemoKeys(`${DATA_DIR}/demo-keys.json`);
+  const nodes: RunningNode[] = [];
+  const bars = new MultiBar({ format: '{commune} [{bar}] {value}/{total} businesses', hideCursor: true }, Presets.shades_classic);
+  await Promise.all(
+    DEMO_COMMUNES.map(async (demo, i) => {
+      const commune = { code: demo.code, name: demo.name, country: countryOf(demo.code) };
+      const node = await startNode({
+        commune,
+        database: { kind: 'pglite', dataDir: `${DATA_DIR}/${demo.code}` },
+        subgraphs: NODE_SUBGRAPHS,
+        host: '127.0.0.1',
+        port: HUB_PORT + 1 + i,
+        hubPublicKey: keys.identity.publicKey,
+      });
+      nodes[i] = node;
+      const [{ count }] = (await node.db.query('SELECT count(*)::int AS count FROM business')) as { count: number }[];
+      if (count === 0) {
+        const bar = bars.create(demo.businesses, 0, { commune: `${demo.name.padEnd(10)}` });
+        await seedDirectory(node.db, commune, demo.businesses, i + 1, (done) => bar.update(done));
+      }
+    }),
+  );
+  bars.stop();
+
+  const hub = await startHub({
+    database: { kind: 'pglite', dataDir: `${DATA_DIR}/hub` },
+    host: '127.0.0.1',
+    port: HUB_PORT,
+    identityKey: keys.identity.privateKey,
+    issuers: [{ issuer: DEMO_ISSUER, publicKey: keys.issuer.publicKey }],
+  });
+  const token = (roles: Record<string, string[]>, subject: string, expiry = '12h') =>
+    new SignJWT({ commune_roles: roles })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setIssuer(DEMO_ISSUER)
+      .setSubject(subject)
+      .setIssuedAt()
+      .setExpirationTime(expiry)
+      .sign(keys.issuer.privateKey);
+  const admin = await token({ hub: ['admin'] }, 'admin@hub.demo', '5m');
+  for (const [i, demo] of DEMO_COMMUNES.entries()) {
+    const known = await graphql(hub.url, `query($c: ID!) { commune(code: $c) { status } }`, { c: demo.code });
+    if (known['commune']) continue;
+    const { businesses: _count, ...registration } = demo;
+    await graphql(
+      hub.url,
+      `mutation($input: RegisterCommuneInput!) { registerCommune(input: $input) { code } }`,
+      { input: { ...registration, subgraphs: NODE_SUBGRAPHS.map((s) => ({ name: s.name, url: `${nodes[i]!.url}/${s.name}/graphql` })) } },
+      admin,
+    );
+  }
+  printWelcome({
+    hubUrl: hub.url,
+    nodes: DEMO_COMMUNES.map((demo, i) => ({ code: demo.code, name: demo.name, url: nodes[i]!.url })),
+    editorToken: await token({ 'BE-92094': ['editor'] }, 'greffe@namur.demo'),
+  });
+  const stop = async () => {
+    await hub.close();
+    for (const node of nodes) await node.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function graphql(hubUrl: string, query: string, variables: Record<string, unknown>, token?: string) {
+  const response = await fetch(`${hubUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+  if (body.errors?.length) throw new Error(`hub refused ${query.slice(0, 40)}…: ${JSON.stringify(body.errors)}`);
+  return body.data ?? {};
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

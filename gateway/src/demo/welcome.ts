@@ -1,0 +1,28 @@
+/** What `npm start` prints once the network is up: where to query it, and what to ask. */
+export function printWelcome(network: {
+  hubUrl: string;
+  nodes: { code: string; name: string; url: string }[];
+  editorToken: string;
+}): void {
+  const lines = [
+    '',
+    `Commune network is up. One GraphQL API for every commune: ${network.hubUrl}/graphql`,
+    '',
+    'Commune nodes (each on its own embedded database under ./data):',
+    ...network.nodes.map((n) => `  ${n.code}  ${n.name.padEnd(10)} ${n.url}/directory/graphql`),
+    '',
+    'Try, across every commune:',
+    `  curl -s ${network.hubUrl}/graphql -H 'content-type: application/json' \\`,
+    `    -d '{"query":"{ businesses(first: 5, filter: { search: \\"boulangerie\\" }) { totalCount edges { node { name communeCode commune { name } } } } }"}'`,
+    '',
+    'and the registry with each commune\'s businesses counted by sector:',
+    `  curl -s ${network.hubUrl}/graphql -H 'content-type: application/json' \\`,
+    `    -d '{"query":"{ communes { code name businesses(first: 0) { totalCount } } businessCountsBySector(communes: [\\"BE-92094\\", \\"FR-59350\\"]) { key label count } }"}'`,
+    '',
+    'An editor token for Namur (12 h), to try mutations with -H "authorization: Bearer <token>":',
+    `  ${network.editorToken}`,
+    '',
+    'Ctrl-C stops the network; the next `npm start` reuses ./data.',
+  ];
+  console.log(lines.join('\n'));
+}

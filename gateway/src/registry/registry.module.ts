@@ -1,0 +1,77 @@
+import type { DocumentNode } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { contractSubgraphNames, contractTypeDefs } from '@communes/schema';
+import { checkContract, type ContractCheckOptions } from './contract-compatibility';
+import type { Resolvers } from './generated/graphql';
+import { HealthChecker } from './health-checker';
+import { CLOSED_CIRCUIT, type CircuitOf } from './health-view';
+import { RegistryMembership } from './membership';
+import { registryResolvers } from './registry.resolvers';
+import { RegistryService } from './registry.service';
+
+/** The hub's own subgraph name in the contract. */
+export const REGISTRY_SUBGRAPH = 'registry';
+
+export interface RegistryOptions {
+  /** The hub's database, migrated with `registryDatabasePart`. */
+  db: DataSource;
+  /** The network executor's circuit per commune; closed for all when left out. */
+  circuitOf?: CircuitOf;
+  /** How endpoints are asked for their SDL at registration, endpoint change and health checks. */
+  contract?: ContractCheckOptions;
+  /** Membership reload period (default 5 s); 0 disables polling. */
+  pollMs?: number;
+  /** Health check period (default 60 s); 0 disables the timer (`checkNow()` still works). */
+  healthIntervalMs?: number;
+  /** How long a node's `/health` may take (default 5 s). */
+  healthTimeoutMs?: number;
+  log?: (error: unknown) => void;
+}
+
+export interface Registry {
+  typeDefs: DocumentNode;
+  resolvers: Resolvers;
+  membership: RegistryMembership;
+  healthChecker: HealthChecker;
+  service: RegistryService;
+  /** Stops polling and health checks, waiting for any in progress. */
+  stop(): Promise<void>;
+}
+
+/** The registry subgraph with its membership snapshot (loaded) and its timers (started). */
+export async function createRegistry(options: RegistryOptions): Promise<Registry> {
+  const log = options.log ?? ((error: unknown) => console.error(error));
+  const check = (subgraph: string, url: string) => checkContract(subgraph, url, options.contract);
+  const membership = new RegistryMembership({
+    db: options.db,
+    log,
+    ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
+  });
+  const service = new RegistryService({
+    db: options.db,
+    subgraphNames: contractSubgraphNames().filter((name) => name !== REGISTRY_SUBGRAPH),
+    checkContract: check,
+    // The change is committed whatever happens here; a failed reload is healed by polling.
+    changed: () => membership.refresh().catch(log),
+  });
+  const healthChecker = new HealthChecker({
+    db: options.db,
+    checkContract: check,
+    log,
+    ...(options.healthIntervalMs !== undefined ? { intervalMs: options.healthIntervalMs } : {}),
+    ...(options.healthTimeoutMs !== undefined ? { timeoutMs: options.healthTimeoutMs } : {}),
+  });
+  await membership.refresh();
+  membership.start();
+  healthChecker.start();
+  return {
+    typeDefs: contractTypeDefs(REGISTRY_SUBGRAPH),
+    resolvers: registryResolvers(service, options.circuitOf ?? (() => CLOSED_CIRCUIT)),
+    membership,
+    healthChecker,
+    service,
+    async stop() {
+      await Promise.all([membership.stop(), healthChecker.stop()]);
+    },
+  };
+}
