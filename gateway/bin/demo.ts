@@ -21,7 +21,10 @@ const HUB_PORT = Number(process.env['PORT'] ?? 4000);
 async function main(): Promise<void> {
   const keys = await loadOrCreateDemoKeys(`${DATA_DIR}/demo-keys.json`);
   const nodes: RunningNode[] = [];
-  const bars = new MultiBar({ format: '{commune} [{bar}] {value}/{total} businesses', hideCursor: true }, Presets.shades_classic);
+  const bars = new MultiBar(
+    { format: '{commune} [{bar}] {value}/{total} businesses', hideCursor: true },
+    Presets.shades_classic,
+  );
   await Promise.all(
     DEMO_COMMUNES.map(async (demo, i) => {
       const commune = { code: demo.code, name: demo.name, country: countryOf(demo.code) };
@@ -34,7 +37,9 @@ async function main(): Promise<void> {
         hubPublicKey: keys.identity.publicKey,
       });
       nodes[i] = node;
-      const [{ count }] = (await node.db.query('SELECT count(*)::int AS count FROM business')) as { count: number }[];
+      const [{ count }] = (await node.db.query('SELECT count(*)::int AS count FROM business')) as {
+        count: number;
+      }[];
       if (count === 0) {
         const bar = bars.create(demo.businesses, 0, { commune: `${demo.name.padEnd(10)}` });
         await seedDirectory(node.db, commune, demo.businesses, i + 1, (done) => bar.update(done));
@@ -60,19 +65,47 @@ async function main(): Promise<void> {
       .sign(keys.issuer.privateKey);
   const admin = await token({ hub: ['admin'] }, 'admin@hub.demo', '5m');
   for (const [i, demo] of DEMO_COMMUNES.entries()) {
-    const known = await graphql(hub.url, `query($c: ID!) { commune(code: $c) { status } }`, { c: demo.code });
+    const known = await graphql(
+      hub.url,
+      `
+        query ($c: ID!) {
+          commune(code: $c) {
+            status
+          }
+        }
+      `,
+      { c: demo.code },
+    );
     if (known['commune']) continue;
     const { businesses: _count, ...registration } = demo;
     await graphql(
       hub.url,
-      `mutation($input: RegisterCommuneInput!) { registerCommune(input: $input) { code } }`,
-      { input: { ...registration, subgraphs: NODE_SUBGRAPHS.map((s) => ({ name: s.name, url: `${nodes[i]!.url}/${s.name}/graphql` })) } },
+      `
+        mutation ($input: RegisterCommuneInput!) {
+          registerCommune(input: $input) {
+            code
+          }
+        }
+      `,
+      {
+        input: {
+          ...registration,
+          subgraphs: NODE_SUBGRAPHS.map((s) => ({
+            name: s.name,
+            url: `${nodes[i]!.url}/${s.name}/graphql`,
+          })),
+        },
+      },
       admin,
     );
   }
   printWelcome({
     hubUrl: hub.url,
-    nodes: DEMO_COMMUNES.map((demo, i) => ({ code: demo.code, name: demo.name, url: nodes[i]!.url })),
+    nodes: DEMO_COMMUNES.map((demo, i) => ({
+      code: demo.code,
+      name: demo.name,
+      url: nodes[i]!.url,
+    })),
     editorToken: await token({ 'BE-92094': ['editor'] }, 'greffe@namur.demo'),
   });
   const stop = async () => {
@@ -84,14 +117,23 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-async function graphql(hubUrl: string, query: string, variables: Record<string, unknown>, token?: string) {
+async function graphql(
+  hubUrl: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+) {
   const response = await fetch(`${hubUrl}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-  if (body.errors?.length) throw new Error(`hub refused ${query.slice(0, 40)}…: ${JSON.stringify(body.errors)}`);
+  if (body.errors?.length)
+    throw new Error(`hub refused ${query.slice(0, 40)}…: ${JSON.stringify(body.errors)}`);
   return body.data ?? {};
 }
 

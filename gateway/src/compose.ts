@@ -28,7 +28,8 @@ export function composeSupergraph(urlOf: (subgraph: string) => string = networkU
   const problems = networkSubgraphNames().flatMap((name) =>
     contractProblems(name, buildSubgraphSchema([{ typeDefs: parse(contractSdl(name)) }])),
   );
-  if (problems.length > 0) throw new Error(`The contract has fields the hub cannot merge:\n${problems.join('\n')}`);
+  if (problems.length > 0)
+    throw new Error(`The contract has fields the hub cannot merge:\n${problems.join('\n')}`);
   const result = composeServices(
     names.map((name) => ({ name, url: urlOf(name), typeDefs: parse(contractSdl(name)) })),
   );

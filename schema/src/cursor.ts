@@ -27,7 +27,9 @@ const NODE_PREFIX = 'c1:';
 const NETWORK_PREFIX = 'n1:';
 
 export function encodeNodeCursor(cursor: NodeCursor): string {
-  return NODE_PREFIX + toBase64(JSON.stringify([cursor.order, cursor.direction, cursor.key, cursor.id]));
+  return (
+    NODE_PREFIX + toBase64(JSON.stringify([cursor.order, cursor.direction, cursor.key, cursor.id]))
+  );
 }
 
 export function encodeNetworkCursor(cursor: NetworkCursor): string {
@@ -101,7 +103,8 @@ export function compareNetworkPositions(
 export function nodeCursorFor(communeCode: string, after: NetworkCursor): NodeCursor {
   const { order, direction, key } = after;
   if (communeCode === after.communeCode) return { order, direction, key, id: after.id };
-  const communeComesFirst = compareValues(communeCode, after.communeCode) < 0 === (direction === 'ASC');
+  const communeComesFirst =
+    compareValues(communeCode, after.communeCode) < 0 === (direction === 'ASC');
   const lastInOrder = direction === 'ASC' ? LAST_ID : FIRST_ID;
   const firstInOrder = direction === 'ASC' ? FIRST_ID : LAST_ID;
   return { order, direction, key, id: communeComesFirst ? lastInOrder : firstInOrder };
@@ -110,7 +113,9 @@ export function nodeCursorFor(communeCode: string, after: NetworkCursor): NodeCu
 function decodeParts(text: string, prefix: string, length: number): unknown[] | null {
   if (!text.startsWith(prefix)) return null;
   try {
-    const parts: unknown = JSON.parse(Buffer.from(text.slice(prefix.length), 'base64url').toString('utf8'));
+    const parts: unknown = JSON.parse(
+      Buffer.from(text.slice(prefix.length), 'base64url').toString('utf8'),
+    );
     return Array.isArray(parts) && parts.length === length ? parts : null;
   } catch {
     return null;

@@ -23,7 +23,10 @@ function loadCompose(env: Record<string, string>): Record<string, Service> {
   };
   const substitute = (value: unknown): unknown => {
     if (typeof value === 'string') {
-      return value.replace(/\$\{(\w+)(:-([^}]*))?\}/g, (_m, name: string, _d, fallback: string | undefined) => env[name] ?? fallback ?? '');
+      return value.replace(
+        /\$\{(\w+)(:-([^}]*))?\}/g,
+        (_m, name: string, _d, fallback: string | undefined) => env[name] ?? fallback ?? '',
+      );
     }
     if (Array.isArray(value)) return value.map(substitute);
     if (value && typeof value === 'object') {
@@ -44,7 +47,8 @@ describe('docker-compose.yml matches the code', () => {
   };
   const services = loadCompose(env);
   const entries = Object.entries(services);
-  const ofCommand = (file: string) => entries.filter(([, s]) => s.command?.join(' ').includes(file));
+  const ofCommand = (file: string) =>
+    entries.filter(([, s]) => s.command?.join(' ').includes(file));
   const hubs = ofCommand('gateway/bin/hub.ts');
   const nodes = ofCommand('subgraphs/node/src/main.ts');
 
@@ -65,7 +69,9 @@ describe('docker-compose.yml matches the code', () => {
 
   it('sets only variables the code reads, and ones it accepts', () => {
     for (const [name, service] of nodes) {
-      const unknown = Object.keys(service.environment!).filter((v) => !NODE_ENV_VARIABLES.includes(v));
+      const unknown = Object.keys(service.environment!).filter(
+        (v) => !NODE_ENV_VARIABLES.includes(v),
+      );
       expect([name, unknown]).toEqual([name, []]);
       const config = loadNodeConfig(service.environment!);
       expect(config.database.kind).toBe('postgres');
@@ -97,7 +103,8 @@ describe('docker-compose.yml matches the code', () => {
       });
     }
     for (const [, service] of entries) {
-      for (const dependency of Object.keys(service.depends_on ?? {})) expect(services[dependency]).toBeDefined();
+      for (const dependency of Object.keys(service.depends_on ?? {}))
+        expect(services[dependency]).toBeDefined();
     }
   });
 });

@@ -5,7 +5,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeSupergraph, REGISTRY } from '@communes/gateway';
-import { NetworkBusinessesDocument, CommunesWithBusinessesDocument } from '@communes/schema/src/generated/operations';
+import {
+  NetworkBusinessesDocument,
+  CommunesWithBusinessesDocument,
+} from '@communes/schema/src/generated/operations';
 import { testDatabaseKinds } from '../support/databases';
 import { dataOf, postGraphQL } from '../support/graphql-client';
 import { startTestHub, type TestHub } from '../support/test-hub';
@@ -49,19 +52,34 @@ describe('a stock gateway federates the network through the executor HTTP face',
   beforeAll(async () => {
     hub = await startTestHub(database);
     for (const [i, commune] of [NAMUR, LIEGE, LILLE].entries()) {
-      const node = await startTestNode({ ...commune, database, hubPublicKey: hub.identityPublicKey });
+      const node = await startTestNode({
+        ...commune,
+        database,
+        hubPublicKey: hub.identityPublicKey,
+      });
       nodes.push(node);
       await hub.register(commune.code, commune.name, node.url);
       const headers = await hub.nodeHeadersFor({ [commune.code]: ['editor'] });
-      for (const name of ['Boulangerie Dupont', 'Café du Théâtre', `Maison ${commune.name}`].slice(0, i + 1)) {
+      for (const name of ['Boulangerie Dupont', 'Café du Théâtre', `Maison ${commune.name}`].slice(
+        0,
+        i + 1,
+      )) {
         const french = commune.code.startsWith('FR');
         const input = namurBusiness({
           name,
-          enterpriseNumber: french ? siren(`7${name.length}${i}00001`.slice(0, 8)) : belgianNumber(`0${i}${name.length}00001`.slice(0, 8)),
-          address: french ? { street: 'Rue de Béthune', postalCode: '59000', locality: 'Lille' } : { street: 'Rue Haute', postalCode: i === 0 ? '5000' : '4000', locality: 'Centre' },
+          enterpriseNumber: french
+            ? siren(`7${name.length}${i}00001`.slice(0, 8))
+            : belgianNumber(`0${i}${name.length}00001`.slice(0, 8)),
+          address: french
+            ? { street: 'Rue de Béthune', postalCode: '59000', locality: 'Lille' }
+            : { street: 'Rue Haute', postalCode: i === 0 ? '5000' : '4000', locality: 'Centre' },
           contacts: null,
         });
-        const created = await node.query(`mutation($c: ID!, $i: CreateBusinessInput!) { createBusiness(commune: $c, input: $i) { id } }`, { c: commune.code, i: input }, headers);
+        const created = await node.query(
+          `mutation($c: ID!, $i: CreateBusinessInput!) { createBusiness(commune: $c, input: $i) { id } }`,
+          { c: commune.code, i: input },
+          headers,
+        );
         dataOf(created);
       }
     }
@@ -72,10 +90,21 @@ describe('a stock gateway federates the network through the executor HTTP face',
     writeFileSync(join(dir, 'supergraph.graphql'), supergraphSdl);
     const port = await freePort();
     hiveUrl = `http://127.0.0.1:${port}`;
-    hive = spawn(HIVE_BIN, ['supergraph', join(dir, 'supergraph.graphql'), '--port', String(port), '--host', '127.0.0.1'], {
-      stdio: 'ignore',
-      env: { ...process.env, NODE_OPTIONS: '' },
-    });
+    hive = spawn(
+      HIVE_BIN,
+      [
+        'supergraph',
+        join(dir, 'supergraph.graphql'),
+        '--port',
+        String(port),
+        '--host',
+        '127.0.0.1',
+      ],
+      {
+        stdio: 'ignore',
+        env: { ...process.env, NODE_OPTIONS: '' },
+      },
+    );
     await waitFor(`${hiveUrl}/readiness`, 30_000, hive);
   }, 90_000);
 
@@ -88,19 +117,27 @@ describe('a stock gateway federates the network through the executor HTTP face',
 
   it('answers a cross-commune query with the same result as the hub', async () => {
     const variables = { first: 4, orderBy: { field: 'NAME', direction: 'ASC' } } as const;
-    const viaHub = dataOf(await postGraphQL(`${hub.url}/graphql`, NetworkBusinessesDocument, variables));
-    const viaHive = dataOf(await postGraphQL(`${hiveUrl}/graphql`, NetworkBusinessesDocument, variables));
+    const viaHub = dataOf(
+      await postGraphQL(`${hub.url}/graphql`, NetworkBusinessesDocument, variables),
+    );
+    const viaHive = dataOf(
+      await postGraphQL(`${hiveUrl}/graphql`, NetworkBusinessesDocument, variables),
+    );
     expect(viaHub.businesses.totalCount).toBe(6);
     expect(viaHive).toEqual(viaHub);
     const next = { ...variables, after: viaHub.businesses.pageInfo.endCursor };
-    expect(dataOf(await postGraphQL(`${hiveUrl}/graphql`, NetworkBusinessesDocument, next))).toEqual(
-      dataOf(await postGraphQL(`${hub.url}/graphql`, NetworkBusinessesDocument, next)),
-    );
+    expect(
+      dataOf(await postGraphQL(`${hiveUrl}/graphql`, NetworkBusinessesDocument, next)),
+    ).toEqual(dataOf(await postGraphQL(`${hub.url}/graphql`, NetworkBusinessesDocument, next)));
   });
 
   it('follows an entity hop from the registry to every commune the same way', async () => {
-    const viaHub = dataOf(await postGraphQL(`${hub.url}/graphql`, CommunesWithBusinessesDocument, { first: 5 }));
-    const viaHive = dataOf(await postGraphQL(`${hiveUrl}/graphql`, CommunesWithBusinessesDocument, { first: 5 }));
+    const viaHub = dataOf(
+      await postGraphQL(`${hub.url}/graphql`, CommunesWithBusinessesDocument, { first: 5 }),
+    );
+    const viaHive = dataOf(
+      await postGraphQL(`${hiveUrl}/graphql`, CommunesWithBusinessesDocument, { first: 5 }),
+    );
     expect(viaHub.communes.map((c) => c.businesses?.totalCount)).toEqual([2, 1, 3]);
     expect(viaHive).toEqual(viaHub);
   });

@@ -22,10 +22,16 @@ function businessesFor(code: string, names: string[]): Record<string, unknown>[]
     const base = namurBusiness({ name });
     return {
       ...base,
-      enterpriseNumber: french ? siren(`7${code.slice(3, 8)}${String(i).padStart(2, '0')}`) : belgianNumber(`0${code.slice(3, 8)}${String(i).padStart(2, '0')}`),
+      enterpriseNumber: french
+        ? siren(`7${code.slice(3, 8)}${String(i).padStart(2, '0')}`)
+        : belgianNumber(`0${code.slice(3, 8)}${String(i).padStart(2, '0')}`),
       address: french
         ? { street: 'Rue Nationale', postalCode: '59000', locality: 'Lille' }
-        : { street: 'Rue Haute', postalCode: code === LIEGE.code ? '4000' : code === CHARLEROI.code ? '6000' : '5000', locality: 'Centre' },
+        : {
+            street: 'Rue Haute',
+            postalCode: code === LIEGE.code ? '4000' : code === CHARLEROI.code ? '6000' : '5000',
+            locality: 'Centre',
+          },
       contacts: null,
       location: null,
     };
@@ -33,7 +39,15 @@ function businessesFor(code: string, names: string[]): Record<string, unknown>[]
 }
 
 // Shared names across communes make ties on the sort key, which the network order breaks by commune.
-const NAMES = ['Boulangerie Dupont', 'Café de la Gare', 'Garage Lambert', 'Pharmacie Centrale', 'Librairie Point-Virgule', 'Épicerie Fine', 'Ateliers Réunis'];
+const NAMES = [
+  'Boulangerie Dupont',
+  'Café de la Gare',
+  'Garage Lambert',
+  'Pharmacie Centrale',
+  'Librairie Point-Virgule',
+  'Épicerie Fine',
+  'Ateliers Réunis',
+];
 
 describe.each(testDatabaseKinds())('hub over the network on %s', (database) => {
   let hub: TestHub;
@@ -41,9 +55,16 @@ describe.each(testDatabaseKinds())('hub over the network on %s', (database) => {
   const communes = [NAMUR, LIEGE, LILLE];
 
   beforeAll(async () => {
-    hub = await startTestHub(database, { communeTimeoutMs: 1_000, circuit: { failureThreshold: 3, openMs: 60_000 } });
+    hub = await startTestHub(database, {
+      communeTimeoutMs: 1_000,
+      circuit: { failureThreshold: 3, openMs: 60_000 },
+    });
     for (const commune of communes) {
-      nodes[commune.code] = await startTestNode({ ...commune, database, hubPublicKey: hub.identityPublicKey });
+      nodes[commune.code] = await startTestNode({
+        ...commune,
+        database,
+        hubPublicKey: hub.identityPublicKey,
+      });
       await hub.register(commune.code, commune.name, nodes[commune.code]!.url);
     }
     for (const [i, commune] of communes.entries()) {
@@ -63,11 +84,18 @@ describe.each(testDatabaseKinds())('hub over the network on %s', (database) => {
     const rows: { communeCode: string; id: string; key: string | number }[] = [];
     for (const code of codes) {
       const page = dataOf(await nodes[code]!.query<any>(LIST, { first: 100, orderBy })).businesses;
-      for (const edge of page.edges) rows.push({ communeCode: code, id: edge.node.id, key: decodeNodeCursor(edge.cursor)!.key[0]! });
+      for (const edge of page.edges)
+        rows.push({
+          communeCode: code,
+          id: edge.node.id,
+          key: decodeNodeCursor(edge.cursor)!.key[0]!,
+        });
     }
     const sign = orderBy.direction === 'ASC' ? 1 : -1;
     const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
-    rows.sort((a, b) => sign * (cmp(a.key, b.key) || cmp(a.communeCode, b.communeCode) || cmp(a.id, b.id)));
+    rows.sort(
+      (a, b) => sign * (cmp(a.key, b.key) || cmp(a.communeCode, b.communeCode) || cmp(a.id, b.id)),
+    );
     return rows.map((r) => `${r.communeCode}/${r.id}`);
   }
 
@@ -91,7 +119,10 @@ describe.each(testDatabaseKinds())('hub over the network on %s', (database) => {
     const expected = await expectedUnion(communes.map((c) => c.code));
     expect(page.totalCount).toBe(5 + 6 + 7);
     expect(page.edges.map((e: any) => `${e.node.communeCode}/${e.node.id}`)).toEqual(expected);
-    expect(response.extensions?.['communes']).toEqual({ answered: [LIEGE.code, NAMUR.code, LILLE.code].sort(), failed: [] });
+    expect(response.extensions?.['communes']).toEqual({
+      answered: [LIEGE.code, NAMUR.code, LILLE.code].sort(),
+      failed: [],
+    });
   });
 
   it.each([
@@ -99,11 +130,19 @@ describe.each(testDatabaseKinds())('hub over the network on %s', (database) => {
     [{ field: 'NAME', direction: 'DESC' }, 4],
     [{ field: 'CREATED_AT', direction: 'ASC' }, 5],
     [{ field: 'CREATED_AT', direction: 'DESC' }, 2],
-  ])('pages through the network by %o, %i at a time: every item once, in order', async (orderBy, first) => {
-    const { seen, totalCount } = await pageThrough({ orderBy }, first);
-    expect(seen).toEqual(await expectedUnion(communes.map((c) => c.code), orderBy));
-    expect(totalCount).toBe(18);
-  });
+  ])(
+    'pages through the network by %o, %i at a time: every item once, in order',
+    async (orderBy, first) => {
+      const { seen, totalCount } = await pageThrough({ orderBy }, first);
+      expect(seen).toEqual(
+        await expectedUnion(
+          communes.map((c) => c.code),
+          orderBy,
+        ),
+      );
+      expect(totalCount).toBe(18);
+    },
+  );
 
   it('answers for one commune and for a chosen few', async () => {
     const one = await pageThrough({ communes: [LIEGE.code] }, 4);
@@ -114,42 +153,66 @@ describe.each(testDatabaseKinds())('hub over the network on %s', (database) => {
   });
 
   it('routes a field naming one commune to that commune only', async () => {
-    const some = dataOf(await nodes[LILLE.code]!.query<any>(LIST, { first: 1 })).businesses.edges[0].node;
-    const response = await hub.query(`query($c: ID!, $id: ID!) { business(communeCode: $c, id: $id) { communeCode name } }`, { c: LILLE.code, id: some.id });
+    const some = dataOf(await nodes[LILLE.code]!.query<any>(LIST, { first: 1 })).businesses.edges[0]
+      .node;
+    const response = await hub.query(
+      `query($c: ID!, $id: ID!) { business(communeCode: $c, id: $id) { communeCode name } }`,
+      { c: LILLE.code, id: some.id },
+    );
     expect(dataOf(response).business).toEqual({ communeCode: LILLE.code, name: some.name });
     expect(response.extensions?.['communes']).toEqual({ answered: [LILLE.code], failed: [] });
   });
 
   it('hops from the registry to commune fields and back', async () => {
     const down = dataOf(
-      await hub.query(`{ communes { code name businesses(first: 2) { totalCount edges { node { name communeCode } } } } }`),
+      await hub.query(
+        `{ communes { code name businesses(first: 2) { totalCount edges { node { name communeCode } } } } }`,
+      ),
     ).communes as any[];
-    expect(down.map((c) => [c.code, c.businesses.totalCount])).toEqual([
-      [LIEGE.code, 6],
-      [NAMUR.code, 5],
-      [LILLE.code, 7],
-    ].sort());
-    for (const commune of down) expect(commune.businesses.edges.every((e: any) => e.node.communeCode === commune.code)).toBe(true);
-    const up = dataOf(await hub.query(`{ businesses(first: 100) { edges { node { communeCode commune { code name country } } } } }`)).businesses as any;
+    expect(down.map((c) => [c.code, c.businesses.totalCount])).toEqual(
+      [
+        [LIEGE.code, 6],
+        [NAMUR.code, 5],
+        [LILLE.code, 7],
+      ].sort(),
+    );
+    for (const commune of down)
+      expect(commune.businesses.edges.every((e: any) => e.node.communeCode === commune.code)).toBe(
+        true,
+      );
+    const up = dataOf(
+      await hub.query(
+        `{ businesses(first: 100) { edges { node { communeCode commune { code name country } } } } }`,
+      ),
+    ).businesses as any;
     for (const edge of up.edges) {
       expect(edge.node.commune.code).toBe(edge.node.communeCode);
-      expect(edge.node.commune.name).toBe(communes.find((c) => c.code === edge.node.communeCode)!.name);
+      expect(edge.node.commune.name).toBe(
+        communes.find((c) => c.code === edge.node.communeCode)!.name,
+      );
     }
   });
 
   it('merges counts by sector across communes', async () => {
-    const merged = dataOf(await hub.query(`{ businessCountsBySector { key count } }`)).businessCountsBySector as any[];
+    const merged = dataOf(await hub.query(`{ businessCountsBySector { key count } }`))
+      .businessCountsBySector as any[];
     expect(merged.reduce((s, b) => s + b.count, 0)).toBe(18);
     expect(new Set(merged.map((b) => b.key)).size).toBe(merged.length);
   });
 
   it('sends a mutation to the commune it names, and only there', async () => {
     const token = await hub.tokenFor({ [LIEGE.code]: ['editor'] });
-    const input = { ...businessesFor(LIEGE.code, ['Friterie Mutation'])[0], enterpriseNumber: belgianNumber('06206399') };
-    const created = dataOf(await hub.query(CREATE, { commune: LIEGE.code, input }, token)).createBusiness as any;
+    const input = {
+      ...businessesFor(LIEGE.code, ['Friterie Mutation'])[0],
+      enterpriseNumber: belgianNumber('06206399'),
+    };
+    const created = dataOf(await hub.query(CREATE, { commune: LIEGE.code, input }, token))
+      .createBusiness as any;
     expect(created.communeCode).toBe(LIEGE.code);
     for (const commune of communes) {
-      const found = dataOf(await nodes[commune.code]!.query<any>(LIST, { filter: { search: 'friterie mutation' } })).businesses.totalCount;
+      const found = dataOf(
+        await nodes[commune.code]!.query<any>(LIST, { filter: { search: 'friterie mutation' } }),
+      ).businesses.totalCount;
       expect(found).toBe(commune.code === LIEGE.code ? 1 : 0);
     }
     const refused = await hub.query(CREATE, { commune: NAMUR.code, input }, token);
@@ -161,9 +224,16 @@ describe.each(testDatabaseKinds())('hub over the network on %s', (database) => {
     let proxy: Proxy;
     let charleroi: TestNode;
     beforeAll(async () => {
-      charleroi = await startTestNode({ ...CHARLEROI, database, hubPublicKey: hub.identityPublicKey });
+      charleroi = await startTestNode({
+        ...CHARLEROI,
+        database,
+        hubPublicKey: hub.identityPublicKey,
+      });
       const headers = await hub.nodeHeadersFor({ [CHARLEROI.code]: ['editor'] });
-      for (const input of businessesFor(CHARLEROI.code, ['Brasserie du Pays Noir', 'Quincaillerie Moderne'])) {
+      for (const input of businessesFor(CHARLEROI.code, [
+        'Brasserie du Pays Noir',
+        'Quincaillerie Moderne',
+      ])) {
         dataOf(await charleroi.query(CREATE, { commune: CHARLEROI.code, input }, headers));
       }
       proxy = await startProxy(charleroi.url);
@@ -179,11 +249,23 @@ describe.each(testDatabaseKinds())('hub over the network on %s', (database) => {
       expect(dataOf(joined).businesses.totalCount).toBe(18 + (await countOn(charleroi)));
       expect((joined.extensions?.['communes'] as any).answered).toContain(CHARLEROI.code);
       const admin = await hub.tokenFor({ hub: ['admin'] });
-      dataOf(await hub.query(`mutation { suspendCommune(code: "${CHARLEROI.code}", reason: "maintenance") { status } }`, {}, admin));
+      dataOf(
+        await hub.query(
+          `mutation { suspendCommune(code: "${CHARLEROI.code}", reason: "maintenance") { status } }`,
+          {},
+          admin,
+        ),
+      );
       const suspended = await hub.query(LIST, { first: 100 });
       expect(dataOf(suspended).businesses.totalCount).toBe(18);
       expect((suspended.extensions?.['communes'] as any).answered).not.toContain(CHARLEROI.code);
-      dataOf(await hub.query(`mutation { reinstateCommune(code: "${CHARLEROI.code}") { status } }`, {}, admin));
+      dataOf(
+        await hub.query(
+          `mutation { reinstateCommune(code: "${CHARLEROI.code}") { status } }`,
+          {},
+          admin,
+        ),
+      );
     });
 
     it('answers without a commune that is too slow, naming it', async () => {
@@ -194,7 +276,13 @@ describe.each(testDatabaseKinds())('hub over the network on %s', (database) => {
       expect(Date.now() - started).toBeLessThan(1_900);
       expect(dataOf({ ...response, errors: [] }).businesses.totalCount).toBe(18);
       expect(response.errors).toEqual([
-        expect.objectContaining({ extensions: expect.objectContaining({ code: 'COMMUNE_UNAVAILABLE', commune: CHARLEROI.code, serviceName: 'directory' }) }),
+        expect.objectContaining({
+          extensions: expect.objectContaining({
+            code: 'COMMUNE_UNAVAILABLE',
+            commune: CHARLEROI.code,
+            serviceName: 'directory',
+          }),
+        }),
       ]);
       expect(response.extensions?.['communes']).toMatchObject({ failed: [CHARLEROI.code] });
     });
@@ -209,7 +297,12 @@ describe.each(testDatabaseKinds())('hub over the network on %s', (database) => {
       const page = dataOf({ ...response, errors: [] }).businesses as any;
       expect(page.edges.filter((e: any) => e.node.communeCode === NAMUR.code)).toHaveLength(5);
       expect(response.errors).toEqual([
-        expect.objectContaining({ extensions: expect.objectContaining({ code: 'COMMUNE_DATA_REFUSED', commune: CHARLEROI.code }) }),
+        expect.objectContaining({
+          extensions: expect.objectContaining({
+            code: 'COMMUNE_DATA_REFUSED',
+            commune: CHARLEROI.code,
+          }),
+        }),
       ]);
     });
 
@@ -218,11 +311,20 @@ describe.each(testDatabaseKinds())('hub over the network on %s', (database) => {
       for (let i = 0; i < 3; i++) {
         const response = await hub.query(LIST, { first: 100 });
         expect(dataOf({ ...response, errors: [] }).businesses.totalCount).toBe(18);
-        expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'COMMUNE_UNAVAILABLE', commune: CHARLEROI.code, serviceName: 'directory' });
+        expect(response.errors?.[0]?.extensions).toMatchObject({
+          code: 'COMMUNE_UNAVAILABLE',
+          commune: CHARLEROI.code,
+          serviceName: 'directory',
+        });
       }
       const open = await hub.query(LIST, { first: 100 });
       expect(open.errors?.[0]?.message).toMatch(/circuit open/);
-      const health = dataOf(await hub.query(`query($c: ID!) { commune(code: $c) { health { subgraph circuit { state consecutiveFailures } } } }`, { c: CHARLEROI.code })).commune as any;
+      const health = dataOf(
+        await hub.query(
+          `query($c: ID!) { commune(code: $c) { health { subgraph circuit { state consecutiveFailures } } } }`,
+          { c: CHARLEROI.code },
+        ),
+      ).commune as any;
       expect(health.health[0].circuit).toEqual({ state: 'OPEN', consecutiveFailures: 3 });
     });
   });

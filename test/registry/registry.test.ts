@@ -261,7 +261,10 @@ describe.each(testDatabaseKinds())('registry on %s', (database) => {
           input: { code: LIEGE.code, name: 'Liège', subgraphs: directoryAt(await unusedUrl()) },
         });
         expect(problemsOf(response)).toEqual([
-          { field: 'input.subgraphs[0].url', reason: expect.stringMatching(/^is unreachable: /) },
+          {
+            field: 'input.subgraphs[0].url',
+            reason: expect.stringMatching(/^is unreachable: connection failed \(ECONNREFUSED\)$/),
+          },
         ]);
       });
 

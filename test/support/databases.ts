@@ -5,14 +5,17 @@ import type { DatabaseTarget } from '@communes/kit';
 export type DatabaseKind = 'pglite' | 'postgres';
 
 /** PostgreSQL server the suite creates its throwaway databases on. */
-export const TEST_POSTGRES_URL = process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_POSTGRES_URL =
+  process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /**
  * The databases every integration test runs on: both by default. `TEST_DATABASES=pglite`
  * narrows it for a quick local run; CI always runs both.
  */
 export function testDatabaseKinds(): DatabaseKind[] {
-  const wanted = (process.env['TEST_DATABASES'] ?? 'pglite,postgres').split(',').map((s) => s.trim());
+  const wanted = (process.env['TEST_DATABASES'] ?? 'pglite,postgres')
+    .split(',')
+    .map((s) => s.trim());
   return wanted.filter((k): k is DatabaseKind => k === 'pglite' || k === 'postgres');
 }
 
@@ -23,7 +26,8 @@ export interface TestDatabase {
 
 /** A fresh, empty database: in-memory PGlite, or a new database on the PostgreSQL server. */
 export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
-  if (kind === 'pglite') return { target: { kind: 'pglite', dataDir: 'memory://' }, drop: async () => {} };
+  if (kind === 'pglite')
+    return { target: { kind: 'pglite', dataDir: 'memory://' }, drop: async () => {} };
   const name = `cf_test_${randomBytes(6).toString('hex')}`;
   await admin(async (client) => {
     await client.query(`CREATE DATABASE ${name}`);

@@ -25,7 +25,9 @@ export async function startProxy(targetBaseUrl: string): Promise<Proxy> {
     const upstream = await fetch(`${targetBaseUrl}${req.url}`, {
       method: req.method ?? 'GET',
       headers: Object.fromEntries(
-        Object.entries(req.headers).filter(([k, v]) => typeof v === 'string' && k !== 'host' && k !== 'content-length'),
+        Object.entries(req.headers).filter(
+          ([k, v]) => typeof v === 'string' && k !== 'host' && k !== 'content-length',
+        ),
       ) as Record<string, string>,
       ...(req.method === 'POST' ? { body } : {}),
     });
@@ -35,7 +37,9 @@ export async function startProxy(targetBaseUrl: string): Promise<Proxy> {
       if (proxy.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, proxy.delayMs));
       if (proxy.transform) text = JSON.stringify(proxy.transform(JSON.parse(text)));
     }
-    res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+    res.writeHead(upstream.status, {
+      'content-type': upstream.headers.get('content-type') ?? 'application/json',
+    });
     res.end(text);
   });
   server.listen(0, '127.0.0.1');

@@ -14,12 +14,19 @@ export interface TestHub extends RunningHub {
   nodeHeadersFor(roles: Record<string, Role[]>): Promise<Record<string, string>>;
   /** An OIDC token from the test issuer with these roles. */
   tokenFor(roles: Record<string, Role[]>, subject?: string): Promise<string>;
-  query<T = any>(query: string, variables?: Record<string, unknown>, token?: string): ReturnType<typeof postGraphQL<T>>;
+  query<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): ReturnType<typeof postGraphQL<T>>;
   register(code: string, name: string, baseUrl: string): Promise<void>;
 }
 
 /** A hub on port 0 with a fresh database, a test OIDC issuer, and its own identity key. */
-export async function startTestHub(database: DatabaseKind, options: Partial<HubOptions> = {}): Promise<TestHub> {
+export async function startTestHub(
+  database: DatabaseKind,
+  options: Partial<HubOptions> = {},
+): Promise<TestHub> {
   const db = await createTestDatabase(database);
   const identity = await generateKeyPair('ES256', { extractable: true });
   const issuer = await generateKeyPair('ES256', { extractable: true });
@@ -42,7 +49,12 @@ export async function startTestHub(database: DatabaseKind, options: Partial<HubO
       .setExpirationTime('10m')
       .sign(issuer.privateKey as KeyLike);
   const query = <T>(text: string, variables?: Record<string, unknown>, token?: string) =>
-    postGraphQL<T>(`${hub.url}/graphql`, text, variables, token ? { authorization: `Bearer ${token}` } : {});
+    postGraphQL<T>(
+      `${hub.url}/graphql`,
+      text,
+      variables,
+      token ? { authorization: `Bearer ${token}` } : {},
+    );
   const admin = await tokenFor({ hub: ['admin'] }, 'admin@hub.test');
   return {
     ...hub,
@@ -50,16 +62,26 @@ export async function startTestHub(database: DatabaseKind, options: Partial<HubO
     tokenFor,
     query,
     async nodeHeadersFor(roles) {
-      const token = await signIdentity({ kind: 'user', subject: 'seed@hub.test', roles }, identity.privateKey as KeyObject);
+      const token = await signIdentity(
+        { kind: 'user', subject: 'seed@hub.test', roles },
+        identity.privateKey as KeyObject,
+      );
       return { [IDENTITY_HEADER]: token };
     },
     async register(code, name, baseUrl) {
       const response = await query(
         `mutation($input: RegisterCommuneInput!) { registerCommune(input: $input) { code status } }`,
-        { input: { code, name, subgraphs: [{ name: 'directory', url: `${baseUrl}/directory/graphql` }] } },
+        {
+          input: {
+            code,
+            name,
+            subgraphs: [{ name: 'directory', url: `${baseUrl}/directory/graphql` }],
+          },
+        },
         admin,
       );
-      if (response.errors?.length) throw new Error(`registering ${code}: ${JSON.stringify(response.errors)}`);
+      if (response.errors?.length)
+        throw new Error(`registering ${code}: ${JSON.stringify(response.errors)}`);
     },
     async close() {
       await hub.close();

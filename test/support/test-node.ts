@@ -39,7 +39,8 @@ export async function startTestNode(options: {
     ...node,
     commune,
     endpoint: (subgraph = 'directory') => `${node.url}/${subgraph}/graphql`,
-    query: (query, variables, headers) => postGraphQL(`${node.url}/directory/graphql`, query, variables, headers),
+    query: (query, variables, headers) =>
+      postGraphQL(`${node.url}/directory/graphql`, query, variables, headers),
     async close() {
       await node.close();
       await database.drop();

@@ -10,8 +10,36 @@ export interface DemoCommune {
 }
 
 export const DEMO_COMMUNES: DemoCommune[] = [
-  { code: 'BE-92094', name: 'Namur', names: { fr: 'Namur', nl: 'Namen', de: 'Namur', en: 'Namur' }, region: 'Wallonie', website: 'https://www.namur.be', businesses: 400 },
-  { code: 'BE-62063', name: 'Liège', names: { fr: 'Liège', nl: 'Luik', de: 'Lüttich', en: 'Liège' }, region: 'Wallonie', website: 'https://www.liege.be', businesses: 500 },
-  { code: 'BE-52011', name: 'Charleroi', names: { fr: 'Charleroi', nl: 'Charleroi', de: 'Charleroi', en: 'Charleroi' }, region: 'Wallonie', website: 'https://www.charleroi.be', businesses: 450 },
-  { code: 'FR-59350', name: 'Lille', names: { fr: 'Lille', nl: 'Rijsel', en: 'Lille' }, region: 'Hauts-de-France', website: 'https://www.lille.fr', businesses: 500 },
+  {
+    code: 'BE-92094',
+    name: 'Namur',
+    names: { fr: 'Namur', nl: 'Namen', de: 'Namur', en: 'Namur' },
+    region: 'Wallonie',
+    website: 'https://www.namur.be',
+    businesses: 400,
+  },
+  {
+    code: 'BE-62063',
+    name: 'Liège',
+    names: { fr: 'Liège', nl: 'Luik', de: 'Lüttich', en: 'Liège' },
+    region: 'Wallonie',
+    website: 'https://www.liege.be',
+    businesses: 500,
+  },
+  {
+    code: 'BE-52011',
+    name: 'Charleroi',
+    names: { fr: 'Charleroi', nl: 'Charleroi', de: 'Charleroi', en: 'Charleroi' },
+    region: 'Wallonie',
+    website: 'https://www.charleroi.be',
+    businesses: 450,
+  },
+  {
+    code: 'FR-59350',
+    name: 'Lille',
+    names: { fr: 'Lille', nl: 'Rijsel', en: 'Lille' },
+    region: 'Hauts-de-France',
+    website: 'https://www.lille.fr',
+    businesses: 500,
+  },
 ];

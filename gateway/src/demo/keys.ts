@@ -13,11 +13,17 @@ export interface DemoKeys {
 /** Keys kept under the data folder, so that a second `npm start` trusts the same signers. */
 export async function loadOrCreateDemoKeys(file: string): Promise<DemoKeys> {
   if (!existsSync(file)) {
-    const make = async () => exportJWK((await generateKeyPair('ES256', { extractable: true })).privateKey);
+    const make = async () =>
+      exportJWK((await generateKeyPair('ES256', { extractable: true })).privateKey);
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify({ identity: await make(), issuer: await make() }, null, 2), { mode: 0o600 });
+    writeFileSync(file, JSON.stringify({ identity: await make(), issuer: await make() }, null, 2), {
+      mode: 0o600,
+    });
   }
-  const stored = JSON.parse(readFileSync(file, 'utf8')) as Record<'identity' | 'issuer', import('node:crypto').JsonWebKey>;
+  const stored = JSON.parse(readFileSync(file, 'utf8')) as Record<
+    'identity' | 'issuer',
+    import('node:crypto').JsonWebKey
+  >;
   const pair = (jwk: import('node:crypto').JsonWebKey) => {
     const privateKey = createPrivateKey({ key: jwk, format: 'jwk' });
     return { privateKey, publicKey: createPublicKey(privateKey) };

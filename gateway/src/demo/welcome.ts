@@ -15,7 +15,7 @@ export function printWelcome(network: {
     `  curl -s ${network.hubUrl}/graphql -H 'content-type: application/json' \\`,
     `    -d '{"query":"{ businesses(first: 5, filter: { search: \\"boulangerie\\" }) { totalCount edges { node { name communeCode commune { name } } } } }"}'`,
     '',
-    'and the registry with each commune\'s businesses counted by sector:',
+    "and the registry with each commune's businesses counted by sector:",
     `  curl -s ${network.hubUrl}/graphql -H 'content-type: application/json' \\`,
     `    -d '{"query":"{ communes { code name businesses(first: 0) { totalCount } } businessCountsBySector(communes: [\\"BE-92094\\", \\"FR-59350\\"]) { key label count } }"}'`,
     '',

@@ -43,7 +43,11 @@ export class CircuitBreaker {
   }
 
   failed(commune: string): void {
-    const entry = this.entries.get(commune) ?? { failures: 0, openedAt: null, trialInFlight: false };
+    const entry = this.entries.get(commune) ?? {
+      failures: 0,
+      openedAt: null,
+      trialInFlight: false,
+    };
     entry.failures += 1;
     entry.trialInFlight = false;
     if (entry.failures >= this.options.failureThreshold) entry.openedAt = this.now();
@@ -54,7 +58,11 @@ export class CircuitBreaker {
     const entry = this.entries.get(commune);
     if (!entry) return { state: 'closed', consecutiveFailures: 0, openedAt: null };
     const state =
-      entry.openedAt === null ? 'closed' : this.now() - entry.openedAt < this.options.openMs ? 'open' : 'half-open';
+      entry.openedAt === null
+        ? 'closed'
+        : this.now() - entry.openedAt < this.options.openMs
+          ? 'open'
+          : 'half-open';
     return {
       state,
       consecutiveFailures: entry.failures,

@@ -2,14 +2,19 @@
  * A commune speaks only for itself: anything in its answer that carries another commune's
  * `communeCode` is dropped (from a list, or replaced by null) and counted.
  */
-export function dropForeignClaims(value: unknown, commune: string): { value: unknown; dropped: number } {
+export function dropForeignClaims(
+  value: unknown,
+  commune: string,
+): { value: unknown; dropped: number } {
   let dropped = 0;
   const claimsOther = (item: unknown): boolean => {
     if (!isObject(item)) return false;
     const own = item['communeCode'];
     if (typeof own === 'string' && own !== commune) return true;
     const node = item['node'];
-    return isObject(node) && typeof node['communeCode'] === 'string' && node['communeCode'] !== commune;
+    return (
+      isObject(node) && typeof node['communeCode'] === 'string' && node['communeCode'] !== commune
+    );
   };
   const walk = (item: unknown): unknown => {
     if (Array.isArray(item)) {

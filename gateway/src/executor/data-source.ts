@@ -17,12 +17,18 @@ export class NetworkDataSource implements GraphQLDataSource<NetworkRequestContex
     private readonly subgraph: string,
   ) {}
 
-  async process(options: GraphQLDataSourceProcessOptions<NetworkRequestContext>): Promise<GatewayGraphQLResponse> {
+  async process(
+    options: GraphQLDataSourceProcessOptions<NetworkRequestContext>,
+  ): Promise<GatewayGraphQLResponse> {
     const { request } = options;
     const network = (options.context as NetworkRequestContext | undefined)?.network ?? {};
     const result = await this.executor.execute(
       this.subgraph,
-      { query: request.query ?? '', variables: request.variables ?? null, operationName: request.operationName ?? null },
+      {
+        query: request.query ?? '',
+        variables: request.variables ?? null,
+        operationName: request.operationName ?? null,
+      },
       network,
     );
     return result as GatewayGraphQLResponse;

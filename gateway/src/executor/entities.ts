@@ -25,7 +25,10 @@ export function routeEntities(representations: Record<string, unknown>[]): {
 }
 
 export function communeOf(representation: Record<string, unknown>): string | null {
-  const code = representation['__typename'] === 'Commune' ? representation['code'] : representation['communeCode'];
+  const code =
+    representation['__typename'] === 'Commune'
+      ? representation['code']
+      : representation['communeCode'];
   return typeof code === 'string' ? code : null;
 }
 
@@ -49,7 +52,14 @@ export function reassembleEntities(
     const path = error.path;
     if (path && path[0] === '_entities' && typeof path[1] === 'number') {
       const original = indexes[path[1]];
-      errors.push(stamp({ ...error, path: ['_entities', original ?? path[1], ...path.slice(2)] }, commune, serviceName, false));
+      errors.push(
+        stamp(
+          { ...error, path: ['_entities', original ?? path[1], ...path.slice(2)] },
+          commune,
+          serviceName,
+          false,
+        ),
+      );
     } else {
       errors.push(stamp(error, commune, serviceName, false));
     }

@@ -1,5 +1,10 @@
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
-import { decodeNetworkCursor, encodeNodeCursor, nodeCursorFor, type NetworkCursor } from '@communes/schema';
+import {
+  decodeNetworkCursor,
+  encodeNodeCursor,
+  nodeCursorFor,
+  type NetworkCursor,
+} from '@communes/schema';
 import { CircuitBreaker, type CircuitOptions } from './circuit-breaker';
 import { dropForeignClaims } from './claims';
 import { routeEntities, reassembleEntities } from './entities';
@@ -41,6 +46,8 @@ export interface ExecutorOptions {
   /** Time allowed to a whole request from the moment the executor sees it. */
   requestDeadlineMs?: number;
   circuit?: CircuitOptions;
+  /** A breaker shared with whoever reports health; else one is made from `circuit`. */
+  breaker?: CircuitBreaker;
   fetch?: typeof fetch;
 }
 
@@ -63,7 +70,9 @@ export class NetworkExecutor {
   private readonly deadlineMs: number;
 
   constructor(private readonly options: ExecutorOptions) {
-    this.breaker = new CircuitBreaker(options.circuit ?? { failureThreshold: 5, openMs: 30_000 });
+    this.breaker =
+      options.breaker ??
+      new CircuitBreaker(options.circuit ?? { failureThreshold: 5, openMs: 30_000 });
     this.timeoutMs = options.communeTimeoutMs ?? 5_000;
     this.deadlineMs = options.requestDeadlineMs ?? 10_000;
   }
@@ -72,12 +81,19 @@ export class NetworkExecutor {
     return [...this.options.schemas.keys()];
   }
 
-  async execute(subgraph: string, request: NetworkRequest, context: ExecuteContext = {}): Promise<NetworkResult> {
+  async execute(
+    subgraph: string,
+    request: NetworkRequest,
+    context: ExecuteContext = {},
+  ): Promise<NetworkResult> {
     const trace = context.trace ?? { answered: new Set<string>(), failed: new Set<string>() };
     const finish = (result: Omit<NetworkResult, 'extensions'>): NetworkResult => ({
       ...result,
       extensions: {
-        communes: { answered: [...trace.answered].filter((c) => !trace.failed.has(c)).sort(), failed: [...trace.failed].sort() },
+        communes: {
+          answered: [...trace.answered].filter((c) => !trace.failed.has(c)).sort(),
+          failed: [...trace.failed].sort(),
+        },
       },
     });
     const contract = this.options.schemas.get(subgraph);
@@ -86,13 +102,22 @@ export class NetworkExecutor {
     try {
       operation = this.analyse(request, contract.schema);
     } catch (error: unknown) {
-      return finish({ errors: [{ message: `invalid fetch: ${(error as Error).message}`, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
+      return finish({
+        errors: [
+          {
+            message: `invalid fetch: ${(error as Error).message}`,
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+          },
+        ],
+      });
     }
     if (operation.service) return finish({ data: { _service: { sdl: contract.sdl } } });
     const variables = request.variables ?? {};
     const run = new Run(this, subgraph, operation, request, variables, context, trace);
     try {
-      return finish(operation.entities ? await run.entities() : await run.rootFields(contract.schema));
+      return finish(
+        operation.entities ? await run.entities() : await run.rootFields(contract.schema),
+      );
     } catch (error: unknown) {
       if (error instanceof RequestError) return finish({ data: null, errors: [error.formatted] });
       throw error;
@@ -100,12 +125,25 @@ export class NetworkExecutor {
   }
 
   /** @internal */
-  call(subgraph: string, target: CommuneTarget, query: string, variables: Record<string, unknown>, request: NetworkRequest, headers: Record<string, string>, deadline: number): Promise<CommuneOutcome> {
+  call(
+    subgraph: string,
+    target: CommuneTarget,
+    query: string,
+    variables: Record<string, unknown>,
+    request: NetworkRequest,
+    headers: Record<string, string>,
+    deadline: number,
+  ): Promise<CommuneOutcome> {
     void subgraph;
     return callCommune(
       target,
       { query, variables, operationName: request.operationName ?? null, headers },
-      { timeoutMs: this.timeoutMs, deadline, breaker: this.breaker, ...(this.options.fetch ? { fetch: this.options.fetch } : {}) },
+      {
+        timeoutMs: this.timeoutMs,
+        deadline,
+        breaker: this.breaker,
+        ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+      },
     );
   }
 
@@ -161,16 +199,29 @@ class Run {
       [...groups.entries()].map(async ([commune, indexes]) => {
         const target = members.get(commune);
         if (!target) {
-          errors.push(networkError('UNKNOWN_COMMUNE', `${commune} is not an active member serving ${this.subgraph}`, { commune, serviceName: this.subgraph }));
+          errors.push(
+            networkError(
+              'UNKNOWN_COMMUNE',
+              `${commune} is not an active member serving ${this.subgraph}`,
+              { commune, serviceName: this.subgraph },
+            ),
+          );
           return { commune, indexes, outcome: null };
         }
         const subset = indexes.map((i) => representations[i]);
-        const outcome = await this.send(target, this.operation.text, { ...this.variables, representations: subset });
+        const outcome = await this.send(target, this.operation.text, {
+          ...this.variables,
+          representations: subset,
+        });
         return { commune, indexes, outcome };
       }),
     );
     for (const index of unroutable) {
-      errors.push({ message: 'representation names no commune', path: ['_entities', index], extensions: { serviceName: this.subgraph } });
+      errors.push({
+        message: 'representation names no commune',
+        path: ['_entities', index],
+        extensions: { serviceName: this.subgraph },
+      });
     }
     const results: unknown[] = representations.map(() => null);
     for (const { commune, indexes, outcome } of answers) {
@@ -182,7 +233,15 @@ class Run {
       const entities = (outcome.data?.['_entities'] ?? []) as unknown[];
       const { value, dropped } = dropForeignClaims(entities, commune);
       if (dropped > 0) errors.push(this.refused(commune, dropped));
-      reassembleEntities(results, indexes, value as unknown[], outcome.errors, errors, commune, this.subgraph);
+      reassembleEntities(
+        results,
+        indexes,
+        value as unknown[],
+        outcome.errors,
+        errors,
+        commune,
+        this.subgraph,
+      );
     }
     return { data: { _entities: results }, ...(errors.length ? { errors } : {}) };
   }
@@ -191,7 +250,12 @@ class Run {
     const kind = this.operation.kind;
     const plans = this.operation.fields.map((field) => {
       const args = argumentsOf(field, schema, kind, this.variables);
-      return { field, args, targets: this.targetsOf(field, args), after: this.networkAfter(field, args) };
+      return {
+        field,
+        args,
+        targets: this.targetsOf(field, args),
+        after: this.networkAfter(field, args),
+      };
     });
     const errors: GraphQLFormattedError[] = [];
     const members = this.executor.members(this.subgraph);
@@ -199,22 +263,38 @@ class Run {
     for (const plan of plans) {
       for (const code of plan.targets) {
         if (!members.some((m) => m.code === code)) {
-          errors.push(networkError('UNKNOWN_COMMUNE', `${code} is not an active member serving ${this.subgraph}`, { commune: code, serviceName: this.subgraph }, [plan.field.responseKey]));
+          errors.push(
+            networkError(
+              'UNKNOWN_COMMUNE',
+              `${code} is not an active member serving ${this.subgraph}`,
+              { commune: code, serviceName: this.subgraph },
+              [plan.field.responseKey],
+            ),
+          );
         }
       }
     }
     const targets = members.filter((m) => union.has(m.code));
-    if (kind === 'mutation' && targets.length > 1) throw new Error('a mutation fetch must name one commune');
+    if (kind === 'mutation' && targets.length > 1)
+      throw new Error('a mutation fetch must name one commune');
     const outcomes = await Promise.all(
       targets.map(async (target) => {
         const variables = { ...this.variables };
         for (const plan of plans) {
-          if (plan.field.afterVariable) variables[plan.field.afterVariable] = plan.after ? encodeAfter(target.code, plan.after) : null;
+          if (plan.field.afterVariable)
+            variables[plan.field.afterVariable] = plan.after
+              ? encodeAfter(target.code, plan.after)
+              : null;
         }
-        return { commune: target.code, outcome: await this.send(target, this.operation.text, variables) };
+        return {
+          commune: target.code,
+          outcome: await this.send(target, this.operation.text, variables),
+        };
       }),
     );
-    const partsByField = new Map<string, CommunePart[]>(plans.map((p) => [p.field.responseKey, []]));
+    const partsByField = new Map<string, CommunePart[]>(
+      plans.map((p) => [p.field.responseKey, []]),
+    );
     for (const { commune, outcome } of outcomes) {
       if (!outcome.ok) {
         errors.push(this.unavailable(commune, outcome.reason));
@@ -233,9 +313,18 @@ class Run {
     for (const plan of plans) {
       const parts = partsByField.get(plan.field.responseKey)!;
       try {
-        data[plan.field.responseKey] = mergeByShape(plan.field.shape, parts, Number(plan.args['first'] ?? 20), plan.after);
+        data[plan.field.responseKey] = mergeByShape(
+          plan.field.shape,
+          parts,
+          Number(plan.args['first'] ?? 20),
+          plan.after,
+        );
       } catch (error: unknown) {
-        errors.push({ message: (error as Error).message, path: [plan.field.responseKey], extensions: { code: 'COMMUNE_UNAVAILABLE', serviceName: this.subgraph } });
+        errors.push({
+          message: (error as Error).message,
+          path: [plan.field.responseKey],
+          extensions: { code: 'COMMUNE_UNAVAILABLE', serviceName: this.subgraph },
+        });
         data[plan.field.responseKey] = null;
       }
     }
@@ -244,7 +333,10 @@ class Run {
       for (const plan of plans) {
         if (data[plan.field.responseKey] === null && plan.field.shape === 'connection') {
           data[plan.field.responseKey] = mergeByShape('connection', [], 0, plan.after);
-        } else if (data[plan.field.responseKey] === null && (plan.field.shape === 'list' || plan.field.shape === 'buckets')) {
+        } else if (
+          data[plan.field.responseKey] === null &&
+          (plan.field.shape === 'list' || plan.field.shape === 'buckets')
+        ) {
           data[plan.field.responseKey] = [];
         }
       }
@@ -263,35 +355,69 @@ class Run {
       }
       case 'one': {
         let value: unknown = args[field.routing.argument];
-        for (const key of field.routing.path) value = (value as Record<string, unknown> | null)?.[key];
-        if (typeof value !== 'string') throw new RequestError(networkError('BAD_USER_INPUT', `${field.fieldName} names no commune`, { field: [field.routing.argument, ...field.routing.path].join('.') }));
+        for (const key of field.routing.path)
+          value = (value as Record<string, unknown> | null)?.[key];
+        if (typeof value !== 'string')
+          throw new RequestError(
+            networkError('BAD_USER_INPUT', `${field.fieldName} names no commune`, {
+              field: [field.routing.argument, ...field.routing.path].join('.'),
+            }),
+          );
         return [value];
       }
     }
   }
 
   private networkAfter(field: RootField, args: Record<string, unknown>): NetworkCursor | null {
-    if (field.shape !== 'connection' || args['after'] === null || args['after'] === undefined) return null;
+    if (field.shape !== 'connection' || args['after'] === null || args['after'] === undefined)
+      return null;
     const cursor = decodeNetworkCursor(String(args['after']));
     if (!cursor) {
-      throw new RequestError(networkError('BAD_USER_INPUT', 'after: is not a cursor returned by the network', { field: 'after', reason: 'is not a cursor returned by the network' }, [field.responseKey]));
+      throw new RequestError(
+        networkError(
+          'BAD_USER_INPUT',
+          'after: is not a cursor returned by the network',
+          { field: 'after', reason: 'is not a cursor returned by the network' },
+          [field.responseKey],
+        ),
+      );
     }
     return cursor;
   }
 
-  private async send(target: CommuneTarget, query: string, variables: Record<string, unknown>): Promise<CommuneOutcome> {
+  private async send(
+    target: CommuneTarget,
+    query: string,
+    variables: Record<string, unknown>,
+  ): Promise<CommuneOutcome> {
     const headers = (await this.context.headers?.(target.code)) ?? {};
-    const outcome = await this.executor.call(this.subgraph, target, query, variables, this.request, headers, this.deadline);
+    const outcome = await this.executor.call(
+      this.subgraph,
+      target,
+      query,
+      variables,
+      this.request,
+      headers,
+      this.deadline,
+    );
     (outcome.ok ? this.trace.answered : this.trace.failed).add(target.code);
     return outcome;
   }
 
   private unavailable(commune: string, reason: string): GraphQLFormattedError {
-    return networkError('COMMUNE_UNAVAILABLE', `Commune ${commune} is unavailable for ${this.subgraph}: ${reason}`, { commune, serviceName: this.subgraph });
+    return networkError(
+      'COMMUNE_UNAVAILABLE',
+      `Commune ${commune} is unavailable for ${this.subgraph}: ${reason}`,
+      { commune, serviceName: this.subgraph },
+    );
   }
 
   private refused(commune: string, dropped: number): GraphQLFormattedError {
-    return networkError('COMMUNE_DATA_REFUSED', `Commune ${commune} answered ${dropped} object(s) of another commune; they were dropped`, { commune, serviceName: this.subgraph });
+    return networkError(
+      'COMMUNE_DATA_REFUSED',
+      `Commune ${commune} answered ${dropped} object(s) of another commune; they were dropped`,
+      { commune, serviceName: this.subgraph },
+    );
   }
 }
 
@@ -299,4 +425,3 @@ class Run {
 function encodeAfter(commune: string, after: NetworkCursor): string {
   return encodeNodeCursor(nodeCursorFor(commune, after));
 }
-

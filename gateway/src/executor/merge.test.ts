@@ -17,7 +17,12 @@ interface Item {
 }
 
 /** A commune node's keyset pagination, as the directory implements it in SQL. */
-function nodePage(items: Item[], direction: SortDirection, after: NodeCursor | null, first: number) {
+function nodePage(
+  items: Item[],
+  direction: SortDirection,
+  after: NodeCursor | null,
+  first: number,
+) {
   const sign = direction === 'ASC' ? 1 : -1;
   const compare = (a: Item, b: { key: (string | number)[]; id: string }) =>
     sign * (compareKeys([a.key], b.key) || compareValues(a.id, b.id));
@@ -42,7 +47,10 @@ const networkArbitrary = fc.record({
     fc.array(
       fc.record({
         // Few distinct keys, so that ties across communes are common.
-        key: fc.oneof(fc.constantFrom('a', 'b', 'ab', 'boulangerie', 'z'), fc.integer({ min: 0, max: 5 })),
+        key: fc.oneof(
+          fc.constantFrom('a', 'b', 'ab', 'boulangerie', 'z'),
+          fc.integer({ min: 0, max: 5 }),
+        ),
         id: fc.uuid({ version: 4 }),
       }),
       { maxLength: 25 },
@@ -61,13 +69,19 @@ describe('network merge', () => {
         const data = Object.fromEntries(
           Object.entries(communes).map(([code, items]) => [
             code,
-            items.map((item) => ({ ...item, key: numericKeys ? Number(String(item.key).length) : String(item.key) })),
+            items.map((item) => ({
+              ...item,
+              key: numericKeys ? Number(String(item.key).length) : String(item.key),
+            })),
           ]),
         );
         const expected = Object.entries(data)
           .flatMap(([communeCode, items]) => items.map((item) => ({ communeCode, ...item })))
           .sort((a, b) => {
-            const c = compareKeys([a.key], [b.key]) || compareValues(a.communeCode, b.communeCode) || compareValues(a.id, b.id);
+            const c =
+              compareKeys([a.key], [b.key]) ||
+              compareValues(a.communeCode, b.communeCode) ||
+              compareValues(a.id, b.id);
             return direction === 'ASC' ? c : -c;
           })
           .map((item) => `${item.communeCode}/${item.id}`);
@@ -98,8 +112,20 @@ describe('network merge', () => {
 
   it('merges buckets by key, summing counts, largest first', () => {
     const merged = mergeBuckets([
-      { commune: 'BE-92094', value: [{ key: 'G', label: 'Commerce', count: 3 }, { key: 'I', label: 'Horeca', count: 1 }] },
-      { commune: 'FR-59350', value: [{ key: 'I', label: 'Horeca', count: 4 }, { key: 'C', label: 'Industrie', count: 1 }] },
+      {
+        commune: 'BE-92094',
+        value: [
+          { key: 'G', label: 'Commerce', count: 3 },
+          { key: 'I', label: 'Horeca', count: 1 },
+        ],
+      },
+      {
+        commune: 'FR-59350',
+        value: [
+          { key: 'I', label: 'Horeca', count: 4 },
+          { key: 'C', label: 'Industrie', count: 1 },
+        ],
+      },
     ]);
     expect(merged).toEqual([
       { key: 'I', label: 'Horeca', count: 5 },

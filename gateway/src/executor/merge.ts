@@ -20,7 +20,12 @@ interface Edge extends Json {
 }
 
 /** Merges the answers of many communes to one root field, by the field's shape. */
-export function mergeByShape(shape: MergeShape, parts: CommunePart[], first: number, after: NetworkCursor | null): unknown {
+export function mergeByShape(
+  shape: MergeShape,
+  parts: CommunePart[],
+  first: number,
+  after: NetworkCursor | null,
+): unknown {
   const present = parts.filter((p) => p.value !== null && p.value !== undefined);
   switch (shape) {
     case 'connection':
@@ -38,19 +43,28 @@ export function mergeByShape(shape: MergeShape, parts: CommunePart[], first: num
  * One network page from each commune's page: edges in network order (sort key, then commune
  * code, then id), the first `first` of them, each with a network cursor; counts summed.
  */
-export function mergeConnections(parts: CommunePart[], first: number, after: NetworkCursor | null): Json {
+export function mergeConnections(
+  parts: CommunePart[],
+  first: number,
+  after: NetworkCursor | null,
+): Json {
   type Candidate = { edge: Edge; position: NetworkCursor };
   const candidates: Candidate[] = [];
   let direction: SortDirection = after?.direction ?? 'ASC';
   let totalCount = 0;
   const moreBeyond = new Set<string>();
   for (const { commune, value } of parts) {
-    const connection = value as { edges: Edge[]; totalCount: number; pageInfo: { hasNextPage: boolean } };
+    const connection = value as {
+      edges: Edge[];
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean };
+    };
     totalCount += connection.totalCount ?? 0;
     if (connection.pageInfo?.hasNextPage) moreBeyond.add(commune);
     for (const edge of connection.edges) {
       const cursor = decodeNodeCursor(edge.cursor);
-      if (!cursor) throw new Error(`commune ${commune} returned a cursor that is not a node cursor`);
+      if (!cursor)
+        throw new Error(`commune ${commune} returned a cursor that is not a node cursor`);
       direction = cursor.direction;
       candidates.push({ edge, position: { ...cursor, communeCode: commune } });
     }
@@ -58,7 +72,10 @@ export function mergeConnections(parts: CommunePart[], first: number, after: Net
   candidates.sort((a, b) => compareNetworkPositions(a.position, b.position, direction));
   const page = candidates.slice(0, first);
   const left = candidates.slice(first);
-  const edges = page.map(({ edge, position }) => ({ ...edge, cursor: encodeNetworkCursor(position) }));
+  const edges = page.map(({ edge, position }) => ({
+    ...edge,
+    cursor: encodeNetworkCursor(position),
+  }));
   const template = (parts[0]?.value ?? {}) as Json;
   return {
     ...template,
@@ -89,12 +106,15 @@ export function mergeBuckets(parts: CommunePart[]): Json[] {
         continue;
       }
       for (const [field, v] of Object.entries(bucket)) {
-        if (typeof v === 'number' && isSummed(field)) merged[field] = ((merged[field] as number) ?? 0) + v;
+        if (typeof v === 'number' && isSummed(field))
+          merged[field] = ((merged[field] as number) ?? 0) + v;
       }
     }
   }
   return [...byKey.values()].sort(
-    (a, b) => Number(b['count'] ?? 0) - Number(a['count'] ?? 0) || (String(a['key']) < String(b['key']) ? -1 : 1),
+    (a, b) =>
+      Number(b['count'] ?? 0) - Number(a['count'] ?? 0) ||
+      (String(a['key']) < String(b['key']) ? -1 : 1),
   );
 }
 

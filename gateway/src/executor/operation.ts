@@ -2,7 +2,6 @@ import {
   Kind,
   TypeInfo,
   getArgumentValues,
-
   isObjectType,
   parse,
   print,
@@ -46,21 +45,27 @@ export interface AnalysedOperation {
 const AFTER_PREFIX = '__networkAfter';
 
 /** Analyses a fetch against its subgraph's schema; callers cache by query text. */
-export function analyseOperation(query: string, schema: GraphQLSchema, operationName?: string | null): AnalysedOperation {
+export function analyseOperation(
+  query: string,
+  schema: GraphQLSchema,
+  operationName?: string | null,
+): AnalysedOperation {
   const document = parse(query);
   const operation = document.definitions.find(
     (d): d is OperationDefinitionNode =>
       d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
   );
   if (!operation) throw new Error('the fetch holds no operation');
-  if (operation.operation === 'subscription') throw new Error('subscriptions are not served by the network');
+  if (operation.operation === 'subscription')
+    throw new Error('subscriptions are not served by the network');
   const kind = operation.operation;
   const rootType = kind === 'query' ? schema.getQueryType() : schema.getMutationType();
   if (!rootType) throw new Error(`the subgraph has no ${kind} type`);
   const fields: RootField[] = [];
   let counter = 0;
   for (const selection of operation.selectionSet.selections) {
-    if (selection.kind !== Kind.FIELD) throw new Error('root fragments are not supported in subgraph fetches');
+    if (selection.kind !== Kind.FIELD)
+      throw new Error('root fragments are not supported in subgraph fetches');
     if (selection.name.value === '__typename') continue;
     const definition = rootType.getFields()[selection.name.value];
     if (!definition) throw new Error(`unknown root field ${selection.name.value}`);
@@ -102,7 +107,9 @@ function rewrite(
   fields: RootField[],
   schema: GraphQLSchema,
 ): DocumentNode {
-  const connections = new Map(fields.filter((f) => f.afterVariable).map((f) => [f.node, f.afterVariable!]));
+  const connections = new Map(
+    fields.filter((f) => f.afterVariable).map((f) => [f.node, f.afterVariable!]),
+  );
   const typeInfo = new TypeInfo(schema);
   const withClaims = visit(
     document,
@@ -120,7 +127,10 @@ function rewrite(
       const extra = [...connections.values()].map((name) => ({
         kind: Kind.VARIABLE_DEFINITION as const,
         variable: { kind: Kind.VARIABLE as const, name: { kind: Kind.NAME as const, value: name } },
-        type: { kind: Kind.NAMED_TYPE as const, name: { kind: Kind.NAME as const, value: 'String' } },
+        type: {
+          kind: Kind.NAMED_TYPE as const,
+          name: { kind: Kind.NAME as const, value: 'String' },
+        },
       }));
       const selections = node.selectionSet.selections.map((selection) => {
         if (selection.kind !== Kind.FIELD) return selection;
@@ -150,7 +160,9 @@ function withoutUnusedVariables(document: DocumentNode): DocumentNode {
       });
       return {
         ...node,
-        variableDefinitions: (node.variableDefinitions ?? []).filter((d) => used.has(d.variable.name.value)),
+        variableDefinitions: (node.variableDefinitions ?? []).filter((d) =>
+          used.has(d.variable.name.value),
+        ),
       };
     },
   });
@@ -176,15 +188,25 @@ function withConnectionNeeds(field: FieldNode, afterVariable: string): FieldNode
 }
 
 function ensureSelected(set: SelectionSetNode, name: string): SelectionSetNode {
-  const present = set.selections.some((s) => s.kind === Kind.FIELD && !s.alias && s.name.value === name);
+  const present = set.selections.some(
+    (s) => s.kind === Kind.FIELD && !s.alias && s.name.value === name,
+  );
   if (present) return set;
   return { ...set, selections: [...set.selections, leaf(name)] };
 }
 
 function ensureNested(set: SelectionSetNode, parent: string, child: string): SelectionSetNode {
-  const index = set.selections.findIndex((s) => s.kind === Kind.FIELD && !s.alias && s.name.value === parent);
+  const index = set.selections.findIndex(
+    (s) => s.kind === Kind.FIELD && !s.alias && s.name.value === parent,
+  );
   if (index < 0) {
-    return { ...set, selections: [...set.selections, { ...leaf(parent), selectionSet: { kind: Kind.SELECTION_SET, selections: [leaf(child)] } }] };
+    return {
+      ...set,
+      selections: [
+        ...set.selections,
+        { ...leaf(parent), selectionSet: { kind: Kind.SELECTION_SET, selections: [leaf(child)] } },
+      ],
+    };
   }
   const existing = set.selections[index] as FieldNode;
   const selections = [...set.selections];
@@ -195,4 +217,3 @@ function ensureNested(set: SelectionSetNode, parent: string, child: string): Sel
 function leaf(name: string): FieldNode {
   return { kind: Kind.FIELD, name: { kind: Kind.NAME, value: name } };
 }
-

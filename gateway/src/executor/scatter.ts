@@ -31,27 +31,43 @@ export interface CallOptions {
  * Calls one commune with its own timeout, bounded by the request's deadline. Never throws:
  * a failure is an outcome, so one commune cannot fail the others.
  */
-export async function callCommune(target: CommuneTarget, request: CommuneRequest, options: CallOptions): Promise<CommuneOutcome> {
+export async function callCommune(
+  target: CommuneTarget,
+  request: CommuneRequest,
+  options: CallOptions,
+): Promise<CommuneOutcome> {
   const started = Date.now();
-  if (!options.breaker.allow(target.code)) return { ok: false, reason: 'circuit open after repeated failures', ms: 0 };
+  if (!options.breaker.allow(target.code))
+    return { ok: false, reason: 'circuit open after repeated failures', ms: 0 };
   const budget = Math.min(options.timeoutMs, options.deadline - started);
   if (budget <= 0) return { ok: false, reason: 'request deadline passed', ms: 0 };
   try {
     const response = await (options.fetch ?? fetch)(target.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...request.headers },
-      body: JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName ?? undefined }),
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...request.headers,
+      },
+      body: JSON.stringify({
+        query: request.query,
+        variables: request.variables,
+        operationName: request.operationName ?? undefined,
+      }),
       signal: AbortSignal.timeout(budget),
     });
     const body = (await response.json()) as unknown;
     const outcome = readAnswer(body, Date.now() - started);
-    if (!outcome.ok && response.status >= 400) outcome.reason = `HTTP ${response.status}: ${outcome.reason}`;
+    if (!outcome.ok && response.status >= 400)
+      outcome.reason = `HTTP ${response.status}: ${outcome.reason}`;
     if (outcome.ok) options.breaker.succeeded(target.code);
     else options.breaker.failed(target.code);
     return outcome;
   } catch (error: unknown) {
     options.breaker.failed(target.code);
-    const timedOut = error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
+    const timedOut =
+      error instanceof DOMException &&
+      (error.name === 'TimeoutError' || error.name === 'AbortError');
     return {
       ok: false,
       reason: timedOut ? `no answer within ${budget} ms` : `unreachable: ${errorText(error)}`,
@@ -62,14 +78,22 @@ export async function callCommune(target: CommuneTarget, request: CommuneRequest
 
 /** A GraphQL response, or a description of why it is not one. */
 function readAnswer(body: unknown, ms: number): CommuneOutcome & { reason?: string } {
-  if (typeof body !== 'object' || body === null) return { ok: false, reason: 'answer is not a GraphQL response', ms };
+  if (typeof body !== 'object' || body === null)
+    return { ok: false, reason: 'answer is not a GraphQL response', ms };
   const { data, errors } = body as { data?: unknown; errors?: unknown };
   if (data !== undefined && data !== null && (typeof data !== 'object' || Array.isArray(data))) {
     return { ok: false, reason: 'answer has malformed data', ms };
   }
-  if (errors !== undefined && !Array.isArray(errors)) return { ok: false, reason: 'answer has malformed errors', ms };
-  if (data === undefined && !errors) return { ok: false, reason: 'answer has neither data nor errors', ms };
-  return { ok: true, data: (data as Record<string, unknown> | null) ?? null, errors: (errors as GraphQLFormattedError[]) ?? [], ms };
+  if (errors !== undefined && !Array.isArray(errors))
+    return { ok: false, reason: 'answer has malformed errors', ms };
+  if (data === undefined && !errors)
+    return { ok: false, reason: 'answer has neither data nor errors', ms };
+  return {
+    ok: true,
+    data: (data as Record<string, unknown> | null) ?? null,
+    errors: (errors as GraphQLFormattedError[]) ?? [],
+    ms,
+  };
 }
 
 function errorText(error: unknown): string {

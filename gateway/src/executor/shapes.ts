@@ -19,7 +19,8 @@ export function shapeOf(type: GraphQLOutputType): MergeShape {
   const unwrapped = isNonNullType(type) ? type.ofType : type;
   if (isListType(unwrapped)) {
     const item = getNamedType(unwrapped);
-    if (isObjectType(item) && 'key' in item.getFields() && 'count' in item.getFields()) return 'buckets';
+    if (isObjectType(item) && 'key' in item.getFields() && 'count' in item.getFields())
+      return 'buckets';
     return 'list';
   }
   const named = getNamedType(unwrapped);
@@ -36,9 +37,13 @@ export type Routing =
   | { kind: 'one'; argument: string; path: string[] }
   | { kind: 'all' };
 
-export function routingOf(field: GraphQLField<unknown, unknown>, operation: 'query' | 'mutation'): Routing {
+export function routingOf(
+  field: GraphQLField<unknown, unknown>,
+  operation: 'query' | 'mutation',
+): Routing {
   const names = field.args.map((a) => a.name);
-  if (operation === 'query' && names.includes('communes')) return { kind: 'communes', argument: 'communes' };
+  if (operation === 'query' && names.includes('communes'))
+    return { kind: 'communes', argument: 'communes' };
   if (names.includes('communeCode')) return { kind: 'one', argument: 'communeCode', path: [] };
   if (operation === 'mutation') {
     if (names.includes('commune')) return { kind: 'one', argument: 'commune', path: [] };
@@ -63,7 +68,9 @@ export function contractProblems(subgraph: string, schema: GraphQLSchema): strin
   }
   for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
     if (routingOf(field, 'mutation').kind !== 'one') {
-      problems.push(`${subgraph}: Mutation.${field.name} names no commune (commune: ID!, communeCode, or input.communeCode)`);
+      problems.push(
+        `${subgraph}: Mutation.${field.name} names no commune (commune: ID!, communeCode, or input.communeCode)`,
+      );
     }
   }
   return problems;

@@ -20,7 +20,9 @@ export const ROLES_CLAIM = 'commune_roles';
 export function createClientAuthenticator(issuers: TrustedIssuer[]) {
   const keys = new Map<string, { key: JWTVerifyGetKey | KeyLike; audience?: string }>();
   for (const issuer of issuers) {
-    const key = issuer.publicKey ?? (issuer.jwksUrl ? createRemoteJWKSet(new URL(issuer.jwksUrl)) : undefined);
+    const key =
+      issuer.publicKey ??
+      (issuer.jwksUrl ? createRemoteJWKSet(new URL(issuer.jwksUrl)) : undefined);
     if (!key) throw new Error(`issuer ${issuer.issuer} needs a jwksUrl or a publicKey`);
     keys.set(issuer.issuer, { key, ...(issuer.audience ? { audience: issuer.audience } : {}) });
   }
@@ -31,7 +33,11 @@ export function createClientAuthenticator(issuers: TrustedIssuer[]) {
     const token = match[1]!;
     const issuer = issuerOf(token);
     const trusted = issuer ? keys.get(issuer) : undefined;
-    if (!trusted) throw new DomainError('UNAUTHENTICATED', `Token issuer ${issuer ?? '(none)'} is not trusted by this hub`);
+    if (!trusted)
+      throw new DomainError(
+        'UNAUTHENTICATED',
+        `Token issuer ${issuer ?? '(none)'} is not trusted by this hub`,
+      );
     try {
       const { payload } = await jwtVerify(token, trusted.key as KeyLike, {
         issuer: issuer!,
@@ -52,7 +58,9 @@ export function createClientAuthenticator(issuers: TrustedIssuer[]) {
 
 function issuerOf(token: string): string | null {
   try {
-    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { iss?: unknown };
+    const payload = JSON.parse(
+      Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'),
+    ) as { iss?: unknown };
     return typeof payload.iss === 'string' ? payload.iss : null;
   } catch {
     return null;
@@ -64,7 +72,9 @@ function rolesFrom(claim: unknown): Record<string, Role[]> {
   const roles: Record<string, Role[]> = {};
   for (const [scope, list] of Object.entries(claim)) {
     if (Array.isArray(list)) {
-      roles[scope] = list.filter((r): r is Role => r === 'editor' || r === 'secretary' || r === 'admin');
+      roles[scope] = list.filter(
+        (r): r is Role => r === 'editor' || r === 'secretary' || r === 'admin',
+      );
     }
   }
   return roles;

@@ -5,21 +5,30 @@ import type { HubOptions } from './server';
 import type { TrustedIssuer } from './client-auth';
 
 export class HubConfigError extends Error {
-  constructor(readonly variable: string, reason: string) {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
     super(`Invalid configuration: ${variable} ${reason}`);
     this.name = 'HubConfigError';
   }
 }
 
-const ms = (fallback: number) => z.coerce.number().int('must be a whole number of milliseconds').positive().default(fallback);
+const ms = (fallback: number) =>
+  z.coerce.number().int('must be a whole number of milliseconds').positive().default(fallback);
 
 const envSchema = z.object({
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int('must be a whole number').min(0).max(65535).default(4000),
   /** Secret: the private key that signs identities forwarded to nodes. */
-  HUB_IDENTITY_KEY: z.string({ message: 'is required (PEM PKCS#8 or JWK of an ES256 private key)' }),
+  HUB_IDENTITY_KEY: z.string({
+    message: 'is required (PEM PKCS#8 or JWK of an ES256 private key)',
+  }),
   /** JSON list of trusted OIDC issuers: [{"issuer": "...", "jwksUrl": "..."}]. */
   OIDC_ISSUERS: z.string().default('[]'),
   COMMUNE_TIMEOUT_MS: ms(5_000),
@@ -31,7 +40,11 @@ const envSchema = z.object({
 });
 
 const issuersSchema = z.array(
-  z.object({ issuer: z.string().url(), jwksUrl: z.string().url(), audience: z.string().optional() }),
+  z.object({
+    issuer: z.string().url(),
+    jwksUrl: z.string().url(),
+    audience: z.string().optional(),
+  }),
 );
 
 /** Every variable the hub reads. */
@@ -52,7 +65,10 @@ export function loadHubConfig(env: NodeJS.ProcessEnv): Omit<HubOptions, 'log'> {
   try {
     issuers = issuersSchema.parse(JSON.parse(e.OIDC_ISSUERS));
   } catch {
-    throw new HubConfigError('OIDC_ISSUERS', 'must be a JSON list of {"issuer", "jwksUrl"} objects');
+    throw new HubConfigError(
+      'OIDC_ISSUERS',
+      'must be a JSON list of {"issuer", "jwksUrl"} objects',
+    );
   }
   return {
     database,
@@ -72,7 +88,10 @@ function parsePrivateKey(text: string): KeyObject {
   try {
     const trimmed = text.trim();
     return trimmed.startsWith('{')
-      ? createPrivateKey({ key: JSON.parse(trimmed) as import('node:crypto').JsonWebKey, format: 'jwk' })
+      ? createPrivateKey({
+          key: JSON.parse(trimmed) as import('node:crypto').JsonWebKey,
+          format: 'jwk',
+        })
       : createPrivateKey(trimmed.replace(/\\n/g, '\n'));
   } catch {
     throw new HubConfigError('HUB_IDENTITY_KEY', 'must be a PEM (PKCS#8) or JWK private key');

@@ -24,6 +24,7 @@ import {
 } from '@communes/kit';
 import { SCHEMA_DIR, contractSdl } from '@communes/schema';
 import { NetworkExecutor, type ExecuteContext } from '../executor/executor';
+import { CircuitBreaker } from '../executor/circuit-breaker';
 import { NetworkDataSource, type NetworkRequestContext } from '../executor/data-source';
 import { networkSubgraphNames, REGISTRY } from '../compose';
 import { createRegistry, registryDatabasePart, type HubContext } from '../registry';
@@ -61,12 +62,14 @@ export interface RunningHub {
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const log = options.log ?? ((error: unknown) => console.error(error));
   const db = await openDatabase({ target: options.database, parts: [registryDatabasePart] });
-  let executor: NetworkExecutor | undefined;
+  const breaker = new CircuitBreaker(options.circuit ?? { failureThreshold: 5, openMs: 30_000 });
   const registry = await createRegistry({
     db,
-    circuitOf: (commune: string) => executor!.breaker.stateOf(commune),
+    circuitOf: (commune: string) => breaker.stateOf(commune),
     ...(options.membershipPollMs !== undefined ? { pollMs: options.membershipPollMs } : {}),
-    ...(options.healthIntervalMs !== undefined ? { healthIntervalMs: options.healthIntervalMs } : {}),
+    ...(options.healthIntervalMs !== undefined
+      ? { healthIntervalMs: options.healthIntervalMs }
+      : {}),
   });
   const schemas = new Map(
     networkSubgraphNames().map((name) => {
@@ -74,15 +77,22 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       return [name, { sdl, schema: buildSubgraphSchema([{ typeDefs: parse(sdl) }]) }] as const;
     }),
   );
-  executor = new NetworkExecutor({
+  const executor = new NetworkExecutor({
     schemas,
+    breaker,
     membership: registry.membership,
-    ...(options.communeTimeoutMs !== undefined ? { communeTimeoutMs: options.communeTimeoutMs } : {}),
-    ...(options.requestDeadlineMs !== undefined ? { requestDeadlineMs: options.requestDeadlineMs } : {}),
-    ...(options.circuit ? { circuit: options.circuit } : {}),
+    ...(options.communeTimeoutMs !== undefined
+      ? { communeTimeoutMs: options.communeTimeoutMs }
+      : {}),
+    ...(options.requestDeadlineMs !== undefined
+      ? { requestDeadlineMs: options.requestDeadlineMs }
+      : {}),
   });
   const registrySchema = buildSubgraphSchema([
-    { typeDefs: parse(contractSdl(REGISTRY)), resolvers: registry.resolvers as GraphQLResolverMap<unknown> },
+    {
+      typeDefs: parse(contractSdl(REGISTRY)),
+      resolvers: registry.resolvers as GraphQLResolverMap<unknown>,
+    },
   ]);
   const authenticate = createClientAuthenticator(options.issuers ?? []);
   const networkContext = (identity: Identity): ExecuteContext => {
@@ -102,14 +112,18 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       return await authenticate(authorization);
     } catch (error: unknown) {
       if (!(error instanceof DomainError)) throw error;
-      throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+      throw new GraphQLError(error.message, {
+        extensions: { code: error.code, http: { status: 401 } },
+      });
     }
   };
 
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(join(SCHEMA_DIR, 'supergraph.graphql'), 'utf8'),
     buildService: ({ name }) =>
-      name === REGISTRY ? new LocalGraphQLDataSource(registrySchema) : new NetworkDataSource(executor!, name),
+      name === REGISTRY
+        ? new LocalGraphQLDataSource(registrySchema)
+        : new NetworkDataSource(executor, name),
   });
 
   const app = express();
@@ -131,7 +145,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   await registryServer.start();
 
   app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', subgraphs: executor!.subgraphNames(), communes: registry.membership.size?.() });
+    res.json({
+      status: 'ok',
+      subgraphs: executor.subgraphNames(),
+      communes: registry.membership.size(),
+    });
   });
   app.use(
     '/graphql',
@@ -150,7 +168,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       context: async ({ req }) => ({ identity: await identityOf(req.header('authorization')), db }),
     }),
   );
-  app.use(networkRoutes(executor, async (req) => networkContext(await identityOf(req.header('authorization'))), maxBodyBytes));
+  app.use(
+    networkRoutes(
+      executor,
+      async (req) => networkContext(await identityOf(req.header('authorization'))),
+      maxBodyBytes,
+    ),
+  );
 
   httpServer.listen(options.port ?? 0, options.host ?? '127.0.0.1');
   await once(httpServer, 'listening');

@@ -172,15 +172,14 @@ function parseJson(text: string): unknown {
 
 /** A readable reason for a failed fetch: timeout, refused connection, unknown host… */
 export function fetchFailure(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return `no answer within ${timeoutMs} ms`;
-  }
-  const cause =
-    error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-  if (cause && typeof cause.code === 'string') return `connection failed (${cause.code})`;
+  // Duck-typed, not `instanceof`: fetch's errors may come from another realm (test sandboxes).
+  const { name, cause } = (error ?? {}) as { name?: unknown; cause?: { code?: unknown } };
+  if (name === 'TimeoutError' || name === 'AbortError') return `no answer within ${timeoutMs} ms`;
+  if (typeof cause?.code === 'string') return `connection failed (${cause.code})`;
   return messageOf(error);
 }
 
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
 }

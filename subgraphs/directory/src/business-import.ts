@@ -38,17 +38,35 @@ export async function importBusinesses(
     const rows = batch;
     batch = [];
     await db.transaction(async (tx) => {
-      await tx.createQueryBuilder().insert().into(Business).values(rows.map(({ activities: _a, ...row }) => row)).execute();
-      await tx.createQueryBuilder().insert().into(BusinessActivity).values(rows.flatMap((row) => row.activities.map((a) => ({ ...a, businessId: row.id })))).execute();
+      await tx
+        .createQueryBuilder()
+        .insert()
+        .into(Business)
+        .values(rows.map(({ activities: _a, ...row }) => row))
+        .execute();
+      await tx
+        .createQueryBuilder()
+        .insert()
+        .into(BusinessActivity)
+        .values(rows.flatMap((row) => row.activities.map((a) => ({ ...a, businessId: row.id }))))
+        .execute();
     });
     done += rows.length;
     options.onProgress?.(done);
   };
   let index = 0;
   for (const input of inputs) {
-    const { problems, value } = validateCreateBusiness(input, { country: commune.country, checkNace: checkNaceCode });
+    const { problems, value } = validateCreateBusiness(input, {
+      country: commune.country,
+      checkNace: checkNaceCode,
+    });
     if (problems.length > 0) {
-      throw new BadUserInput(problems.map((p) => ({ field: `businesses[${index}].${p.field.replace(/^input\./, '')}`, reason: p.reason })));
+      throw new BadUserInput(
+        problems.map((p) => ({
+          field: `businesses[${index}].${p.field.replace(/^input\./, '')}`,
+          reason: p.reason,
+        })),
+      );
     }
     const createdAt = options.createdAtOf?.(index) ?? new Date();
     batch.push(

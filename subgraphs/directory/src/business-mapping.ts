@@ -86,7 +86,10 @@ export function toInput(business: Business): CreateBusinessInput {
       locality: business.locality,
       countryCode: business.countryCode,
     },
-    location: business.lat !== null && business.lon !== null ? { lat: business.lat, lon: business.lon } : null,
+    location:
+      business.lat !== null && business.lon !== null
+        ? { lat: business.lat, lon: business.lon }
+        : null,
     contacts: { phone: business.phone, email: business.email, website: business.website },
     openingHours: business.openingHours,
     description: business.description,
@@ -95,7 +98,10 @@ export function toInput(business: Business): CreateBusinessInput {
 }
 
 /** Loads the activities of many businesses in one query. */
-export async function loadActivities(manager: EntityManager, businesses: Business[]): Promise<void> {
+export async function loadActivities(
+  manager: EntityManager,
+  businesses: Business[],
+): Promise<void> {
   if (businesses.length === 0) return;
   const activities = await manager.getRepository(BusinessActivity).find({
     where: { businessId: In(businesses.map((b) => b.id)) },

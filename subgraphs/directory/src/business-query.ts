@@ -28,8 +28,14 @@ const ORDER_COLUMNS: Record<OrderField, string> = {
   DISTANCE: DISTANCE_M,
 };
 
-export function readOrder(orderBy: BusinessOrder | null | undefined, filter: BusinessFilter | null | undefined): ListOrder {
-  const order: ListOrder = { field: orderBy?.field ?? 'NAME', direction: orderBy?.direction ?? 'ASC' };
+export function readOrder(
+  orderBy: BusinessOrder | null | undefined,
+  filter: BusinessFilter | null | undefined,
+): ListOrder {
+  const order: ListOrder = {
+    field: orderBy?.field ?? 'NAME',
+    direction: orderBy?.direction ?? 'ASC',
+  };
   if (order.field === 'DISTANCE' && !filter?.near) {
     throw badInput('orderBy.field', 'DISTANCE needs filter.near to measure from');
   }
@@ -46,7 +52,8 @@ export function applyFilter(
   if (filter.search != null) {
     const words = foldText(filter.search).split(' ').filter(Boolean);
     if (words.length === 0) throw badInput('filter.search', 'must contain a letter or a digit');
-    if (filter.search.length > 200) throw badInput('filter.search', 'must be at most 200 characters');
+    if (filter.search.length > 200)
+      throw badInput('filter.search', 'must be at most 200 characters');
     // Each word as a prefix, stemmed in French: "boulangeries" and "boulang" find "Boulangerie".
     qb.andWhere(`b.search_vector @@ to_tsquery('french', :tsQuery)`, {
       tsQuery: words.map((w) => `${w}:*`).join(' & '),
@@ -54,7 +61,8 @@ export function applyFilter(
   }
   if (filter.nace != null) {
     const prefix = nacePrefixOf(filter.nace);
-    if (prefix === null) throw badInput('filter.nace', 'must be a NACE code or prefix such as 47, 47.2 or 10.711');
+    if (prefix === null)
+      throw badInput('filter.nace', 'must be a NACE code or prefix such as 47, 47.2 or 10.711');
     qb.andWhere(
       `EXISTS (SELECT 1 FROM business_activity a WHERE a.business_id = b.id AND a.code_digits LIKE :nacePrefix)`,
       { nacePrefix: `${prefix}%` },
@@ -68,8 +76,10 @@ export function applyFilter(
   if (filter.near) {
     const { lat, lon, km } = filter.near;
     if (!(lat >= -90 && lat <= 90)) throw badInput('filter.near.lat', 'must be between -90 and 90');
-    if (!(lon >= -180 && lon <= 180)) throw badInput('filter.near.lon', 'must be between -180 and 180');
-    if (!(km > 0 && km <= MAX_NEAR_KM)) throw badInput('filter.near.km', `must be more than 0 and at most ${MAX_NEAR_KM}`);
+    if (!(lon >= -180 && lon <= 180))
+      throw badInput('filter.near.lon', 'must be between -180 and 180');
+    if (!(km > 0 && km <= MAX_NEAR_KM))
+      throw badInput('filter.near.km', `must be more than 0 and at most ${MAX_NEAR_KM}`);
     // The bounding box lets the (lat, lon) index narrow the rows before the exact distance.
     const dLat = km / 111.2;
     const dLon = km / (111.2 * Math.max(Math.cos((lat * Math.PI) / 180), 0.01));
@@ -79,14 +89,22 @@ export function applyFilter(
       minLon: lon - dLon,
       maxLon: lon + dLon,
     });
-    qb.andWhere(`${DISTANCE_M} <= :nearMetres`, { nearLat: lat, nearLon: lon, nearMetres: km * 1000 });
+    qb.andWhere(`${DISTANCE_M} <= :nearMetres`, {
+      nearLat: lat,
+      nearLon: lon,
+      nearMetres: km * 1000,
+    });
   }
   if (filter.status != null) qb.andWhere('b.status = :status', { status: filter.status });
   return qb;
 }
 
 /** Orders by the key then id, continuing strictly after `after` (keyset pagination). */
-export function applyOrder(qb: SelectQueryBuilder<Business>, order: ListOrder, after: NodeCursor | null) {
+export function applyOrder(
+  qb: SelectQueryBuilder<Business>,
+  order: ListOrder,
+  after: NodeCursor | null,
+) {
   const column = ORDER_COLUMNS[order.field];
   const comparison = order.direction === 'ASC' ? '>' : '<';
   if (after) {
@@ -105,7 +123,10 @@ export function applyOrder(qb: SelectQueryBuilder<Business>, order: ListOrder, a
 }
 
 /** The sort key of a row for `order`, as its cursor carries it. */
-export function sortKeyOf(row: Business & { distanceM?: number }, order: ListOrder): string | number {
+export function sortKeyOf(
+  row: Business & { distanceM?: number },
+  order: ListOrder,
+): string | number {
   switch (order.field) {
     case 'NAME':
       return row.nameSort;

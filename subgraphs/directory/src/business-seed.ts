@@ -29,6 +29,10 @@ export async function seedDirectory(
     batchSize: 1_000,
     ...(onProgress ? { onProgress } : {}),
     idOf: (index) => seededUuid(`${commune.code}/${seed}/${index}`),
-    createdAtOf: (index) => new Date(SEED_EPOCH - Math.floor(((index * 7_919) % (3 * 365)) * DAY_MS + ((index * 104_729) % DAY_MS))),
+    createdAtOf: (index) =>
+      new Date(
+        SEED_EPOCH -
+          Math.floor(((index * 7_919) % (3 * 365)) * DAY_MS + ((index * 104_729) % DAY_MS)),
+      ),
   });
 }

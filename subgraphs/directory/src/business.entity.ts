@@ -39,7 +39,10 @@ export class Business {
   @Column({ name: 'legal_form', type: 'text', nullable: true })
   legalForm!: string | null;
 
-  @OneToMany(() => BusinessActivity, (activity) => activity.business, { cascade: true, eager: true })
+  @OneToMany(() => BusinessActivity, (activity) => activity.business, {
+    cascade: true,
+    eager: true,
+  })
   activities!: BusinessActivity[];
 
   @Column({ name: 'main_nace_version', type: 'text' })

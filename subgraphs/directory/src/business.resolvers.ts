@@ -64,7 +64,8 @@ export const resolvers: Resolvers = {
     },
   },
   Commune: {
-    __resolveReference: (reference, ctx) => (reference.code === ctx.commune.code ? { code: reference.code } : null),
+    __resolveReference: (reference, ctx) =>
+      reference.code === ctx.commune.code ? { code: reference.code } : null,
     businesses: (commune, args, ctx) =>
       commune.code === ctx.commune.code ? listBusinesses(ctx, { ...args, communes: null }) : null,
   },

@@ -29,15 +29,25 @@ type ListArgs = Omit<QueryBusinessesArgs, 'communes'> & { communes?: readonly st
 /** Who may change a commune's directory. */
 const EDITORS = ['editor', 'admin'] as const;
 
-export async function listBusinesses(ctx: RequestContext, args: ListArgs): Promise<Connection<Business>> {
+export async function listBusinesses(
+  ctx: RequestContext,
+  args: ListArgs,
+): Promise<Connection<Business>> {
   const first = pageSize(args.first);
   const order = readOrder(args.orderBy, args.filter);
   const after = parseAfter(args.after, order.field, order.direction);
   if (!namesCommune(args.communes, ctx.commune.code)) return emptyConnection();
-  const filtered = () => applyFilter(ctx.db.getRepository(Business).createQueryBuilder('b'), args.filter, ctx.commune.country);
+  const filtered = () =>
+    applyFilter(
+      ctx.db.getRepository(Business).createQueryBuilder('b'),
+      args.filter,
+      ctx.commune.country,
+    );
   const query = applyOrder(filtered(), order, after).limit(first + 1);
   const { entities, raw } = await query.getRawAndEntities<{ distance_m?: number }>();
-  const rows = entities.map((entity, i) => Object.assign(entity, { distanceM: raw[i]?.distance_m }));
+  const rows = entities.map((entity, i) =>
+    Object.assign(entity, { distanceM: raw[i]?.distance_m }),
+  );
   await loadActivities(ctx.db.manager, rows);
   return toConnection(
     rows,
@@ -50,9 +60,15 @@ export async function listBusinesses(ctx: RequestContext, args: ListArgs): Promi
   );
 }
 
-export async function getBusiness(ctx: RequestContext, communeCode: string, id: string): Promise<Business | null> {
+export async function getBusiness(
+  ctx: RequestContext,
+  communeCode: string,
+  id: string,
+): Promise<Business | null> {
   if (communeCode !== ctx.commune.code || !isUuid(id)) return null;
-  const business = await ctx.db.getRepository(Business).findOne({ where: { id }, relations: { activities: true } });
+  const business = await ctx.db
+    .getRepository(Business)
+    .findOne({ where: { id }, relations: { activities: true } });
   return business;
 }
 
@@ -64,7 +80,9 @@ export async function establishmentsOf(
   if (!namesCommune(communes, ctx.commune.code)) return [];
   const digits = enterpriseNumber.replace(/[\s.]/g, '').replace(/^BE/i, '');
   return ctx.db.getRepository(Business).find({
-    where: { enterpriseNumber: digits.length === 9 && ctx.commune.country === 'BE' ? `0${digits}` : digits },
+    where: {
+      enterpriseNumber: digits.length === 9 && ctx.commune.country === 'BE' ? `0${digits}` : digits,
+    },
     relations: { activities: true },
     order: { nameSort: 'ASC', id: 'ASC' },
   });
@@ -82,7 +100,11 @@ export async function countBySector(
   filter: BusinessFilter | null | undefined,
 ): Promise<SectorBucket[]> {
   if (!namesCommune(communes, ctx.commune.code)) return [];
-  const rows = await applyFilter(ctx.db.getRepository(Business).createQueryBuilder('b'), filter, ctx.commune.country)
+  const rows = await applyFilter(
+    ctx.db.getRepository(Business).createQueryBuilder('b'),
+    filter,
+    ctx.commune.country,
+  )
     .select('b.main_nace_version', 'naceVersion')
     .addSelect('b.main_section', 'section')
     .addSelect('count(*)::integer', 'count')
@@ -94,9 +116,16 @@ export async function countBySector(
   return rows;
 }
 
-export async function createBusiness(ctx: RequestContext, commune: string, input: CreateBusinessInput): Promise<Business> {
+export async function createBusiness(
+  ctx: RequestContext,
+  commune: string,
+  input: CreateBusinessInput,
+): Promise<Business> {
   authorise(ctx, commune);
-  const { problems, value } = validateCreateBusiness(input, { country: ctx.commune.country, checkNace: checkNaceCode });
+  const { problems, value } = validateCreateBusiness(input, {
+    country: ctx.commune.country,
+    checkNace: checkNaceCode,
+  });
   if (problems.length > 0) throw new BadUserInput(problems);
   return ctx.db.transaction(async (tx) => {
     await assertEnterpriseNumberFree(tx, value.enterpriseNumber, null);
@@ -123,7 +152,10 @@ export async function updateBusiness(
     const existing = await findForUpdate(tx, id);
     // Validate the business as it would be after the change, with the input's field paths.
     const merged = { ...toInput(existing), ...definedFields(input) };
-    const { problems, value } = validateCreateBusiness(merged, { country: ctx.commune.country, checkNace: checkNaceCode });
+    const { problems, value } = validateCreateBusiness(merged, {
+      country: ctx.commune.country,
+      checkNace: checkNaceCode,
+    });
     if (problems.length > 0) throw new BadUserInput(problems);
     await tx.delete('business_activity', { businessId: id });
     Object.assign(existing, toEntityFields(value), { updatedAt: new Date() });
@@ -151,7 +183,9 @@ export async function setBusinessStatus(
 /** Writes go to the commune named, by a caller with an editor role there. */
 function authorise(ctx: RequestContext, commune: string): void {
   if (commune !== ctx.commune.code) {
-    throw new BadUserInput([{ field: 'commune', reason: `this node serves ${ctx.commune.code}, not ${commune}` }]);
+    throw new BadUserInput([
+      { field: 'commune', reason: `this node serves ${ctx.commune.code}, not ${commune}` },
+    ]);
   }
   requireRole(ctx.identity, commune, [...EDITORS]);
 }
@@ -169,11 +203,20 @@ async function findForUpdate(tx: EntityManager, id: string): Promise<Business> {
   return business;
 }
 
-async function assertEnterpriseNumberFree(tx: EntityManager, enterpriseNumber: string, exceptId: string | null) {
-  const other = await tx.getRepository(Business).findOne({ where: { enterpriseNumber }, select: { id: true } });
+async function assertEnterpriseNumberFree(
+  tx: EntityManager,
+  enterpriseNumber: string,
+  exceptId: string | null,
+) {
+  const other = await tx
+    .getRepository(Business)
+    .findOne({ where: { enterpriseNumber }, select: { id: true } });
   if (other && other.id !== exceptId) {
     throw new BadUserInput([
-      { field: 'input.enterpriseNumber', reason: `is already registered in this commune (business ${other.id})` },
+      {
+        field: 'input.enterpriseNumber',
+        reason: `is already registered in this commune (business ${other.id})`,
+      },
     ]);
   }
 }

@@ -15,4 +15,5 @@ export function countryOf(communeCode: string): Country {
   return communeCode.slice(0, 2) as Country;
 }
 
-export const COMMUNE_CODE_FORMAT = 'BE- followed by the 5-digit NIS code, or FR- followed by the 5-character INSEE code';
+export const COMMUNE_CODE_FORMAT =
+  'BE- followed by the 5-digit NIS code, or FR- followed by the 5-character INSEE code';

@@ -5,12 +5,14 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
  * The README's error table is written from this registry; add a code here first.
  */
 export const ErrorCodes = {
-  BAD_USER_INPUT: 'An argument or input field is invalid; `extensions.problems` lists each field and why.',
+  BAD_USER_INPUT:
+    'An argument or input field is invalid; `extensions.problems` lists each field and why.',
   UNAUTHENTICATED: 'The identity presented is missing, forged or expired.',
   FORBIDDEN: 'The caller has no role allowing this in the commune concerned.',
   NOT_FOUND: 'The object named does not exist in this commune.',
   WRONG_COMMUNE: 'The request names a commune this node does not serve.',
-  INTERNAL_SERVER_ERROR: 'An unexpected failure; details are in the server log, not in the response.',
+  INTERNAL_SERVER_ERROR:
+    'An unexpected failure; details are in the server log, not in the response.',
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

@@ -43,7 +43,10 @@ export async function identityFromHeader(
 ): Promise<Identity> {
   if (!header) return ANONYMOUS;
   if (!hubPublicKey) {
-    throw new DomainError('UNAUTHENTICATED', 'This node trusts no hub key; it accepts anonymous requests only');
+    throw new DomainError(
+      'UNAUTHENTICATED',
+      'This node trusts no hub key; it accepts anonymous requests only',
+    );
   }
   try {
     const { payload } = await jwtVerify(header, hubPublicKey, {
@@ -86,7 +89,9 @@ export function requireRole(identity: Identity, communeCode: string, roles: Role
   const held = rolesIn(identity, communeCode);
   if (roles.some((role) => held.includes(role))) return;
   if (identity.kind === 'anonymous') {
-    throw new Forbidden(`Anonymous callers cannot do this; sign in with a ${roles.join(' or ')} role in ${communeCode}`);
+    throw new Forbidden(
+      `Anonymous callers cannot do this; sign in with a ${roles.join(' or ')} role in ${communeCode}`,
+    );
   }
   throw new Forbidden(`${identity.subject} has no ${roles.join(' or ')} role in ${communeCode}`);
 }

@@ -1,4 +1,9 @@
-import { decodeNodeCursor, encodeNodeCursor, type NodeCursor, type SortDirection } from '@communes/schema';
+import {
+  decodeNodeCursor,
+  encodeNodeCursor,
+  type NodeCursor,
+  type SortDirection,
+} from '@communes/schema';
 import { badInput } from './errors';
 
 /** Largest page a node serves; the hub enforces the same limit. */
@@ -6,13 +11,19 @@ export const MAX_PAGE_SIZE = 100;
 
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
   totalCount: number | (() => Promise<number>);
 }
 
 export function pageSize(first: number | null | undefined, field = 'first'): number {
   const size = first ?? 20;
-  if (!Number.isInteger(size) || size < 0) throw badInput(field, 'must be a whole number, 0 or more');
+  if (!Number.isInteger(size) || size < 0)
+    throw badInput(field, 'must be a whole number, 0 or more');
   if (size > MAX_PAGE_SIZE) throw badInput(field, `must be at most ${MAX_PAGE_SIZE}`);
   return size;
 }
@@ -28,13 +39,19 @@ export function parseAfter(
   const cursor = decodeNodeCursor(after);
   if (!cursor) throw badInput(field, 'is not a cursor returned by this list');
   if (cursor.order !== order || cursor.direction !== direction) {
-    throw badInput(field, `was returned for order ${cursor.order} ${cursor.direction}, not ${order} ${direction}`);
+    throw badInput(
+      field,
+      `was returned for order ${cursor.order} ${cursor.direction}, not ${order} ${direction}`,
+    );
   }
   return cursor;
 }
 
 /** Does a `communes` argument include this node's commune? Null means every commune. */
-export function namesCommune(communes: readonly string[] | null | undefined, communeCode: string): boolean {
+export function namesCommune(
+  communes: readonly string[] | null | undefined,
+  communeCode: string,
+): boolean {
   return communes === null || communes === undefined || communes.includes(communeCode);
 }
 

@@ -1,6 +1,12 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
-import { COMMUNE_CODE_FORMAT, countryOf, isCommuneCode, type DatabaseTarget, type NodeCommune } from '@communes/kit';
+import {
+  COMMUNE_CODE_FORMAT,
+  countryOf,
+  isCommuneCode,
+  type DatabaseTarget,
+  type NodeCommune,
+} from '@communes/kit';
 
 /** A commune node's settings, read once from the environment and validated. */
 export interface NodeConfig {
@@ -13,7 +19,10 @@ export interface NodeConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, reason: string) {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
     super(`Invalid configuration: ${variable} ${reason}`);
     this.name = 'ConfigError';
   }
@@ -41,7 +50,10 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv): NodeConfig {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'environment');
-    throw new ConfigError(variable, issue.code === 'invalid_type' && env[variable] === undefined ? 'is required' : issue.message);
+    throw new ConfigError(
+      variable,
+      issue.code === 'invalid_type' && env[variable] === undefined ? 'is required' : issue.message,
+    );
   }
   const e = parsed.data;
   return {
@@ -59,7 +71,10 @@ function parsePublicKey(text: string): KeyObject {
   try {
     const trimmed = text.trim();
     return trimmed.startsWith('{')
-      ? createPublicKey({ key: JSON.parse(trimmed) as import('node:crypto').JsonWebKey, format: 'jwk' })
+      ? createPublicKey({
+          key: JSON.parse(trimmed) as import('node:crypto').JsonWebKey,
+          format: 'jwk',
+        })
       : createPublicKey(trimmed.replace(/\\n/g, '\n'));
   } catch {
     throw new ConfigError('HUB_PUBLIC_KEY', 'must be a PEM (SPKI) or JWK public key');

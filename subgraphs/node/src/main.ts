@@ -9,9 +9,11 @@ import { NODE_SUBGRAPHS } from './subgraphs';
 async function main(): Promise<void> {
   const config = loadNodeConfig(process.env);
   const node = await startNode({ ...config, subgraphs: NODE_SUBGRAPHS });
-  const where = config.database.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.database.dataDir}`;
+  const where =
+    config.database.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.database.dataDir}`;
   console.log(`Commune node ${config.commune.code} ${config.commune.name} on ${where}`);
-  for (const subgraph of NODE_SUBGRAPHS) console.log(`  ${subgraph.name}: ${node.url}/${subgraph.name}/graphql`);
+  for (const subgraph of NODE_SUBGRAPHS)
+    console.log(`  ${subgraph.name}: ${node.url}/${subgraph.name}/graphql`);
   const stop = async () => {
     await node.close();
     process.exit(0);

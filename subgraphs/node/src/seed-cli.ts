@@ -23,17 +23,29 @@ async function main(): Promise<void> {
   if (!isCommuneCode(code)) throw new Error(`--commune must be ${COMMUNE_CODE_FORMAT}`);
   const count = Number(values.count);
   const seed = Number(values.seed);
-  if (!Number.isInteger(count) || count < 1 || count > 1_000_000) throw new Error('--count must be a whole number from 1 to 1,000,000');
+  if (!Number.isInteger(count) || count < 1 || count > 1_000_000)
+    throw new Error('--count must be a whole number from 1 to 1,000,000');
   if (!Number.isInteger(seed)) throw new Error('--seed must be a whole number');
   const url = process.env['DATABASE_URL'];
   const db = await openDatabase({
-    target: url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: `${process.env['DATA_DIR'] ?? './data'}/${code}` },
+    target: url
+      ? { kind: 'postgres', url }
+      : { kind: 'pglite', dataDir: `${process.env['DATA_DIR'] ?? './data'}/${code}` },
     parts: NODE_SUBGRAPHS.map((s) => s.database),
   });
-  const bar = new SingleBar({ format: `${code} businesses [{bar}] {value}/{total} {eta}s` }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: `${code} businesses [{bar}] {value}/{total} {eta}s` },
+    Presets.shades_classic,
+  );
   bar.start(count, 0);
   try {
-    await seedDirectory(db, { code, name: values.name ?? code, country: countryOf(code) }, count, seed, (done) => bar.update(done));
+    await seedDirectory(
+      db,
+      { code, name: values.name ?? code, country: countryOf(code) },
+      count,
+      seed,
+      (done) => bar.update(done),
+    );
   } finally {
     bar.stop();
     await db.destroy();

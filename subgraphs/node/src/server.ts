@@ -48,7 +48,10 @@ export interface RunningNode {
  * database, with `/health` for the hub and for orchestrators.
  */
 export async function startNode(options: NodeOptions): Promise<RunningNode> {
-  const db = await openDatabase({ target: options.database, parts: options.subgraphs.map((s) => s.database) });
+  const db = await openDatabase({
+    target: options.database,
+    parts: options.subgraphs.map((s) => s.database),
+  });
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
@@ -58,10 +61,16 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
   app.get('/health', async (_req, res) => {
     try {
       await db.query('SELECT 1');
-      res.json({ status: 'ok', commune: options.commune, subgraphs: options.subgraphs.map((s) => s.name) });
+      res.json({
+        status: 'ok',
+        commune: options.commune,
+        subgraphs: options.subgraphs.map((s) => s.name),
+      });
     } catch (error: unknown) {
       log(error);
-      res.status(503).json({ status: 'down', commune: options.commune, reason: 'database unreachable' });
+      res
+        .status(503)
+        .json({ status: 'down', commune: options.commune, reason: 'database unreachable' });
     }
   });
 
@@ -70,7 +79,10 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
       schema: buildSubgraphSchema([{ typeDefs: subgraph.typeDefs, resolvers: subgraph.resolvers }]),
       formatError: (formatted, error) => formatError(formatted, error, log),
       // Inline traces are for Apollo's hosted reporting, which the network does not use.
-      plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+      plugins: [
+        ApolloServerPluginDrainHttpServer({ httpServer }),
+        ApolloServerPluginInlineTraceDisabled(),
+      ],
       includeStacktraceInErrorResponses: false,
     });
     await apollo.start();
@@ -86,7 +98,8 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
         }),
       }),
     );
-    if (subgraph.routes) app.use(`/${subgraph.name}`, subgraph.routes({ db, commune: options.commune }));
+    if (subgraph.routes)
+      app.use(`/${subgraph.name}`, subgraph.routes({ db, commune: options.commune }));
   }
 
   httpServer.listen(options.port ?? 0, options.host ?? '127.0.0.1');

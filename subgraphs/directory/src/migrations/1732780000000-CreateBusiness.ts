@@ -53,7 +53,9 @@ export class CreateBusiness1732780000000 implements MigrationInterface {
         is_main boolean NOT NULL,
         PRIMARY KEY (business_id, position)
       )`);
-    await q.query(`CREATE INDEX business_activity_code ON business_activity (code_digits, business_id)`);
+    await q.query(
+      `CREATE INDEX business_activity_code ON business_activity (code_digits, business_id)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
