@@ -5,7 +5,6 @@
  */
 import 'reflect-metadata';
 import { SignJWT } from 'jose';
-import { MultiBar, Presets } from 'cli-progress';
 import { countryOf } from '@communes/kit';
 import { seedDirectory } from '@communes/directory';
 import { NODE_SUBGRAPHS, startNode, type RunningNode } from '@communes/node';
@@ -21,10 +20,6 @@ const HUB_PORT = Number(process.env['PORT'] ?? 4000);
 async function main(): Promise<void> {
   const keys = await loadOrCreateDemoKeys(`${DATA_DIR}/demo-keys.json`);
   const nodes: RunningNode[] = [];
-  const bars = new MultiBar(
-    { format: '{commune} [{bar}] {value}/{total} businesses', hideCursor: true },
-    Presets.shades_classic,
-  );
   await Promise.all(
     DEMO_COMMUNES.map(async (demo, i) => {
       const commune = { code: demo.code, name: demo.name, country: countryOf(demo.code) };
@@ -41,12 +36,13 @@ async function main(): Promise<void> {
         count: number;
       }[];
       if (count === 0) {
-        const bar = bars.create(demo.businesses, 0, { commune: `${demo.name.padEnd(10)}` });
-        await seedDirectory(node.db, commune, demo.businesses, i + 1, (done) => bar.update(done));
+        const started = Date.now();
+        console.log(`Seeding ${demo.name}: ${demo.businesses} businesses (first run only)…`);
+        await seedDirectory(node.db, commune, demo.businesses, i + 1);
+        console.log(`Seeded ${demo.name} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       }
     }),
   );
-  bars.stop();
 
   const hub = await startHub({
     database: { kind: 'pglite', dataDir: `${DATA_DIR}/hub` },

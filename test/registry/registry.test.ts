@@ -293,14 +293,23 @@ describe.each(testDatabaseKinds())('registry on %s', (database) => {
           subgraphs: directoryAt(lille.endpoint()),
         },
       });
-      await ok(REGISTER, {
-        input: {
-          code: LIEGE.code,
-          name: 'Liège',
-          names: { fr: 'Liège', nl: 'Luik' },
-          subgraphs: directoryAt(liege.endpoint()),
-        },
-      });
+    });
+
+    it('registers a code only once when two administrators race', async () => {
+      const input = {
+        code: LIEGE.code,
+        name: 'Liège',
+        names: { fr: 'Liège', nl: 'Luik' },
+        subgraphs: directoryAt(liege.endpoint()),
+      };
+      const answers = await Promise.all([send(REGISTER, { input }), send(REGISTER, { input })]);
+      const [won, lost] = answers[0]!.errors
+        ? [answers[1]!, answers[0]!]
+        : [answers[0]!, answers[1]!];
+      expect(won.errors).toBeUndefined();
+      expect(problemsOf(lost)).toEqual([
+        { field: 'input.code', reason: expect.stringMatching(/already registered/) },
+      ]);
     });
 
     const codes = async (filter?: Record<string, unknown>) =>

@@ -3,12 +3,13 @@ export function printWelcome(network: {
   hubUrl: string;
   nodes: { code: string; name: string; url: string }[];
   editorToken: string;
+  dataDir: string;
 }): void {
   const lines = [
     '',
     `Commune network is up. One GraphQL API for every commune: ${network.hubUrl}/graphql`,
     '',
-    'Commune nodes (each on its own embedded database under ./data):',
+    `Commune nodes (each on its own embedded database under ${network.dataDir}):`,
     ...network.nodes.map((n) => `  ${n.code}  ${n.name.padEnd(10)} ${n.url}/directory/graphql`),
     '',
     'Try, across every commune:',
@@ -22,7 +23,7 @@ export function printWelcome(network: {
     'An editor token for Namur (12 h), to try mutations with -H "authorization: Bearer <token>":',
     `  ${network.editorToken}`,
     '',
-    'Ctrl-C stops the network; the next `npm start` reuses ./data.',
+    `Ctrl-C stops the network; the next \`npm start\` reuses ${network.dataDir}.`,
   ];
   console.log(lines.join('\n'));
 }
