@@ -97,6 +97,7 @@ async function main(): Promise<void> {
   }
   printWelcome({
     hubUrl: hub.url,
+    dataDir: DATA_DIR,
     nodes: DEMO_COMMUNES.map((demo, i) => ({
       code: demo.code,
       name: demo.name,

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
@@ -23,7 +24,10 @@ export function editedDirectorySdl(from: string | RegExp, to: string): string {
 
 /** A real Apollo subgraph serving `sdl` (no resolvers: only `_service` is asked). */
 export async function startApolloSubgraph(sdl: string): Promise<FakeSubgraph> {
-  const apollo = new ApolloServer({ schema: buildSubgraphSchema([{ typeDefs: parse(sdl) }]) });
+  const apollo = new ApolloServer({
+    schema: buildSubgraphSchema([{ typeDefs: parse(sdl) }]),
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
   const { url } = await startStandaloneServer(apollo, { listen: { port: 0, host: '127.0.0.1' } });
   return { url: new URL('directory/graphql', url).toString(), close: () => apollo.stop() };
 }
