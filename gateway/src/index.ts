@@ -4,3 +4,4 @@ export * from './executor/data-source';
 export * from './hub/server';
 export * from './hub/config';
 export * from './hub/client-auth';
+export * from './registry';

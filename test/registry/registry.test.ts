@@ -413,7 +413,7 @@ describe.each(testDatabaseKinds())('registry on %s', (database) => {
       expect(problemsOf(again)).toEqual([
         {
           field: 'code',
-          reason: 'cannot be suspended: its status is SUSPENDED (only ACTIVE can be)',
+          reason: 'cannot be suspended: its status is SUSPENDED; only ACTIVE communes can be',
         },
       ]);
       const active = await refused(REINSTATE, { code: NAMUR.code });

@@ -11,7 +11,6 @@ import type { CommuneSubgraphInput, RegisterCommuneInput } from './generated/gra
 const MAX_NAME = 100;
 const MAX_URL = 500;
 const MAX_REASON = 500;
-const LANGUAGES = ['fr', 'nl', 'de', 'en'] as const;
 
 /** A registration as it will be stored, once every problem is ruled out. */
 export interface Registration {
@@ -39,12 +38,14 @@ export function checkRegistration(
   const codeOk = isCommuneCode(input.code);
   if (!codeOk) problem('input.code', `must be ${COMMUNE_CODE_FORMAT} (BE-92094, FR-59350)`);
   const name = requiredText(input.name, 'input.name', problem);
-  const names = Object.fromEntries(
-    LANGUAGES.map((lang) => [
-      lang,
-      optionalText(input.names?.[lang], `input.names.${lang}`, problem),
-    ]),
-  ) as unknown as CommuneNames;
+  const nameIn = (lang: keyof CommuneNames) =>
+    optionalText(input.names?.[lang], `input.names.${lang}`, problem);
+  const names: CommuneNames = {
+    fr: nameIn('fr'),
+    nl: nameIn('nl'),
+    de: nameIn('de'),
+    en: nameIn('en'),
+  };
   const country = codeOk ? countryOf(input.code) : (input.country ?? 'BE');
   if (codeOk && input.country && input.country !== country) {
     problem('input.country', `must match the code's prefix: ${input.code} is in ${country}`);

@@ -27,6 +27,6 @@ export function transitionProblem(
   if (from.includes(current)) return null;
   return {
     field,
-    reason: `cannot be ${done}: its status is ${current} (only ${from.join(' or ')} can be)`,
+    reason: `cannot be ${done}: its status is ${current}; only ${from.join(' or ')} communes can be`,
   };
 }

@@ -31,7 +31,8 @@ interface NodeHealth {
  */
 export class HealthChecker {
   private timer: NodeJS.Timeout | null = null;
-  private round: Promise<void> | null = null;
+  /** Rounds asked for and not finished: a timer tick skips while any is. */
+  private pending = 0;
   private queue: Promise<void> = Promise.resolve();
   private readonly log: (error: unknown) => void;
 
@@ -44,7 +45,7 @@ export class HealthChecker {
     const intervalMs = this.options.intervalMs ?? DEFAULT_HEALTH_INTERVAL_MS;
     if (this.timer || intervalMs <= 0) return;
     this.timer = setInterval(() => {
-      if (!this.round) void this.checkNow().catch(this.log);
+      if (this.pending === 0) void this.checkNow().catch(this.log);
     }, intervalMs);
     this.timer.unref();
   }
@@ -57,14 +58,12 @@ export class HealthChecker {
 
   /** Runs a full round now, after any round in progress, and resolves once it is stored. */
   checkNow(): Promise<void> {
-    const next = this.queue.then(async () => {
-      this.round = this.checkAll();
-      try {
-        await this.round;
-      } finally {
-        this.round = null;
-      }
-    });
+    this.pending += 1;
+    const next = this.queue
+      .then(() => this.checkAll())
+      .finally(() => {
+        this.pending -= 1;
+      });
     this.queue = next.catch(() => {});
     return next;
   }
@@ -75,9 +74,9 @@ export class HealthChecker {
       where: { status: 'ACTIVE' },
       order: { code: 'ASC' },
     });
-    const pending = [...communes];
+    const queue = [...communes];
     const worker = async () => {
-      for (let commune = pending.shift(); commune; commune = pending.shift()) {
+      for (let commune = queue.shift(); commune; commune = queue.shift()) {
         await this.checkCommune(commune).catch(this.log);
       }
     };

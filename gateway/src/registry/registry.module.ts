@@ -1,6 +1,7 @@
 import type { DocumentNode } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { contractSubgraphNames, contractTypeDefs } from '@communes/schema';
+import { contractTypeDefs } from '@communes/schema';
+import { REGISTRY, networkSubgraphNames } from '../compose';
 import { checkContract, type ContractCheckOptions } from './contract-compatibility';
 import type { Resolvers } from './generated/graphql';
 import { HealthChecker } from './health-checker';
@@ -8,9 +9,6 @@ import { CLOSED_CIRCUIT, type CircuitOf } from './health-view';
 import { RegistryMembership } from './membership';
 import { registryResolvers } from './registry.resolvers';
 import { RegistryService } from './registry.service';
-
-/** The hub's own subgraph name in the contract. */
-export const REGISTRY_SUBGRAPH = 'registry';
 
 export interface RegistryOptions {
   /** The hub's database, migrated with `registryDatabasePart`. */
@@ -49,7 +47,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
   });
   const service = new RegistryService({
     db: options.db,
-    subgraphNames: contractSubgraphNames().filter((name) => name !== REGISTRY_SUBGRAPH),
+    subgraphNames: networkSubgraphNames(),
     checkContract: check,
     // The change is committed whatever happens here; a failed reload is healed by polling.
     changed: () => membership.refresh().catch(log),
@@ -65,7 +63,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
   membership.start();
   healthChecker.start();
   return {
-    typeDefs: contractTypeDefs(REGISTRY_SUBGRAPH),
+    typeDefs: contractTypeDefs(REGISTRY),
     resolvers: registryResolvers(service, options.circuitOf ?? (() => CLOSED_CIRCUIT)),
     membership,
     healthChecker,

@@ -1,0 +1,601 @@
+/**
+ * Directory performance bench: seeds one commune node on a throwaway PostgreSQL database and
+ * measures the latency of the directory's list queries through real HTTP GraphQL.
+ *
+ *   npx tsx bench/directory/run.ts [--count 100000] [--iterations 200] [--database-url URL]
+ *
+ * Writes bench/results/directory.json (figures) and bench/results/directory-plans.txt (the
+ * EXPLAIN (ANALYZE, BUFFERS) of every SQL statement each query runs).
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { arch, cpus, platform, release, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { Presets, SingleBar } from 'cli-progress';
+import { Client } from 'pg';
+import type { DataSource, Logger } from 'typeorm';
+import { countryOf, type NodeCommune } from '@communes/kit';
+import { seedDirectory } from '@communes/directory';
+import { NODE_SUBGRAPHS, startNode, type RunningNode } from '@communes/node';
+
+const COMMUNE: NodeCommune = { code: 'BE-92094', name: 'Namur', country: countryOf('BE-92094') };
+/** Namur's centre, as the demo places put it. */
+const CENTRE = { lat: 50.4669, lon: 4.8675 };
+const SEED = 42;
+const WARM_UP = 20;
+const TARGET_P50_MS = 20;
+const PAGE = 20;
+/** Page size of the walk to the deep cursor: the largest page a node serves. */
+const WALK_PAGE = 100;
+const RESULTS_DIR = resolve(__dirname, '..', 'results');
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+interface Options {
+  count: number;
+  iterations: number;
+  databaseUrl: string;
+}
+
+function readOptions(): Options {
+  const { values } = parseArgs({
+    options: {
+      count: { type: 'string', default: '100000' },
+      iterations: { type: 'string', default: '200' },
+      'database-url': {
+        type: 'string',
+        default: process.env['BENCH_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+      },
+    },
+  });
+  const count = Number(values.count);
+  const iterations = Number(values.iterations);
+  if (!Number.isInteger(count) || count < 1 || count > 1_000_000)
+    throw new Error('--count must be a whole number from 1 to 1,000,000');
+  if (!Number.isInteger(iterations) || iterations < 1 || iterations > 100_000)
+    throw new Error('--iterations must be a whole number from 1 to 100,000');
+  const databaseUrl = values['database-url'];
+  const url = new URL(databaseUrl);
+  if (!/^postgres(ql)?:$/.test(url.protocol))
+    throw new Error('--database-url must be a postgres:// URL');
+  if (!LOOPBACK.has(url.hostname))
+    throw new Error(`--database-url must point at 127.0.0.1, not ${url.hostname}`);
+  return { count, iterations, databaseUrl };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The throwaway database
+
+interface BenchDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+async function withAdmin<T>(adminUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function createDatabase(adminUrl: string): Promise<BenchDatabase> {
+  const name = `cf_bench_${randomBytes(6).toString('hex')}`;
+  await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  let dropped = false;
+  return {
+    name,
+    url: url.toString(),
+    async drop() {
+      if (dropped) return;
+      dropped = true;
+      await withAdmin(adminUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      );
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Capturing the SQL a request runs
+
+interface CapturedQuery {
+  sql: string;
+  parameters: unknown[];
+}
+
+/** Wraps the node's TypeORM logger so that the statements of chosen requests are recorded. */
+class QueryCapture {
+  private recording: CapturedQuery[] | null = null;
+
+  constructor(db: DataSource) {
+    const inner: Logger = db.logger;
+    const capture: Logger = {
+      logQuery: (query, parameters, runner) => {
+        this.recording?.push({ sql: query, parameters: toArray(parameters) });
+        return inner.logQuery(query, parameters, runner);
+      },
+      logQueryError: (error, query, parameters, runner) =>
+        inner.logQueryError(error, query, parameters, runner),
+      logQuerySlow: (time, query, parameters, runner) =>
+        inner.logQuerySlow(time, query, parameters, runner),
+      logSchemaBuild: (message, runner) => inner.logSchemaBuild(message, runner),
+      logMigration: (message, runner) => inner.logMigration(message, runner),
+      log: (level, message, runner) => inner.log(level, message, runner),
+    };
+    db.logger = capture;
+  }
+
+  async during(work: () => Promise<unknown>): Promise<CapturedQuery[]> {
+    const recorded: CapturedQuery[] = [];
+    this.recording = recorded;
+    try {
+      await work();
+    } finally {
+      this.recording = null;
+    }
+    return recorded;
+  }
+}
+
+function toArray(parameters: unknown): unknown[] {
+  if (parameters === undefined || parameters === null) return [];
+  return Array.isArray(parameters) ? parameters : Object.values(parameters as object);
+}
+
+// ---------------------------------------------------------------------------------------------
+// GraphQL over HTTP
+
+interface GraphQLAnswer {
+  data?: { businesses?: BusinessPage };
+  errors?: { message: string }[];
+}
+
+interface BusinessPage {
+  totalCount?: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { cursor: string; node: { id: string; name: string } }[];
+}
+
+async function postGraphQL(
+  endpoint: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<BusinessPage> {
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const answer = (await response.json()) as GraphQLAnswer;
+  if (!response.ok || answer.errors?.length || !answer.data?.businesses) {
+    throw new Error(
+      `GraphQL request failed (${response.status}): ${JSON.stringify(answer.errors ?? answer)}`,
+    );
+  }
+  return answer.data.businesses;
+}
+
+const NODE_FIELDS = `id name
+  address { street number postalCode locality }
+  activities { naceVersion code label main }`;
+
+function businessesQuery(options: { totalCount: boolean; distance?: boolean }): string {
+  return `query Bench($filter: BusinessFilter, $orderBy: BusinessOrder, $first: Int, $after: String) {
+  businesses(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+    ${options.totalCount ? 'totalCount' : ''}
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { ${NODE_FIELDS} ${options.distance ? 'distanceKm' : ''} } }
+  }
+}`;
+}
+
+interface BenchCase {
+  key: string;
+  title: string;
+  query: string;
+  variables: Record<string, unknown>;
+  totalCount: boolean;
+}
+
+/** Each list query, with and without totalCount (its COUNT is a statement of its own). */
+function benchCases(deepCursor: string): BenchCase[] {
+  const near = { lat: CENTRE.lat, lon: CENTRE.lon, km: 5 };
+  const base: {
+    key: string;
+    title: string;
+    variables: Record<string, unknown>;
+    distance?: true;
+  }[] = [
+    {
+      key: 'search-nace',
+      title: 'search "boulangerie" + nace "10"',
+      variables: { filter: { search: 'boulangerie', nace: '10' }, first: PAGE },
+    },
+    { key: 'first-page', title: 'first page', variables: { first: PAGE } },
+    {
+      key: 'deep-page',
+      title: 'deep page (cursor)',
+      variables: { first: PAGE, after: deepCursor },
+    },
+    {
+      key: 'near-5km',
+      title: 'near 5 km, order NAME',
+      variables: { filter: { near }, first: PAGE },
+      distance: true,
+    },
+    {
+      key: 'near-5km-distance',
+      title: 'near 5 km, order DISTANCE',
+      variables: { filter: { near }, orderBy: { field: 'DISTANCE' }, first: PAGE },
+      distance: true,
+    },
+  ];
+  return base.flatMap((c) =>
+    [true, false].map((totalCount) => ({
+      key: `${c.key}${totalCount ? '+count' : ''}`,
+      title: `${c.title}${totalCount ? ' + totalCount' : ''}`,
+      query: businessesQuery({ totalCount, distance: c.distance ?? false }),
+      variables: c.variables,
+      totalCount,
+    })),
+  );
+}
+
+/** The cursor of the item at `target` (about the middle of the list), paging `WALK_PAGE`. */
+async function walkToCursor(
+  endpoint: string,
+  target: number,
+): Promise<{ cursor: string; at: number }> {
+  const query = businessesQuery({ totalCount: false });
+  const pages = Math.max(1, Math.floor(target / WALK_PAGE));
+  let after: string | null = null;
+  let at = 0;
+  for (let i = 0; i < pages; i++) {
+    const page: BusinessPage = await postGraphQL(endpoint, query, { first: WALK_PAGE, after });
+    if (page.edges.length === 0 || !page.pageInfo.endCursor) break;
+    after = page.pageInfo.endCursor;
+    at += page.edges.length;
+    if (!page.pageInfo.hasNextPage) break;
+  }
+  if (after === null) throw new Error('the list is empty: no cursor to start a deep page from');
+  return { cursor: after, at };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures
+
+interface Figures {
+  p50: number;
+  p95: number;
+  mean: number;
+  min: number;
+  max: number;
+}
+
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted: number[], p: number): number {
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
+}
+
+function figuresOf(samples: number[]): Figures {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return {
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    mean: round(sorted.reduce((sum, x) => sum + x, 0) / sorted.length),
+    min: round(sorted[0]!),
+    max: round(sorted[sorted.length - 1]!),
+  };
+}
+
+interface CaseResult {
+  key: string;
+  title: string;
+  variables: Record<string, unknown>;
+  totalCount: number | null;
+  rows: number;
+  latencyMs: Figures;
+  meetsTarget: boolean;
+}
+
+async function measure(
+  endpoint: string,
+  benchCase: BenchCase,
+  iterations: number,
+): Promise<CaseResult> {
+  let last: BusinessPage | null = null;
+  for (let i = 0; i < WARM_UP; i++)
+    last = await postGraphQL(endpoint, benchCase.query, benchCase.variables);
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const started = performance.now();
+    last = await postGraphQL(endpoint, benchCase.query, benchCase.variables);
+    samples.push(performance.now() - started);
+  }
+  const latencyMs = figuresOf(samples);
+  return {
+    key: benchCase.key,
+    title: benchCase.title,
+    variables: benchCase.variables,
+    totalCount: last?.totalCount ?? null,
+    rows: last?.edges.length ?? 0,
+    latencyMs,
+    meetsTarget: latencyMs.p50 < TARGET_P50_MS,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Query plans
+
+interface PlanSummary {
+  statement: string;
+  executionMs: number | null;
+  planningMs: number | null;
+  indexes: string[];
+  seqScans: string[];
+  jit: boolean;
+}
+
+interface CasePlans {
+  key: string;
+  statements: (PlanSummary & { sql: string; parameters: unknown[]; plan: string })[];
+}
+
+/** What a statement is, for the report: the main SELECT, the activities, or the COUNT. */
+function statementKind(sql: string): string {
+  if (/COUNT\(/i.test(sql)) return 'totalCount';
+  if (/FROM "business_activity"/i.test(sql)) return 'activities';
+  return 'page';
+}
+
+async function explain(
+  db: DataSource,
+  captured: CapturedQuery,
+): Promise<CasePlans['statements'][0]> {
+  const rows = (await db.query(
+    `EXPLAIN (ANALYZE, BUFFERS) ${captured.sql}`,
+    captured.parameters,
+  )) as { 'QUERY PLAN': string }[];
+  const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+  const indexes = [
+    ...new Set(
+      [
+        ...plan.matchAll(
+          /(Index Only Scan|Index Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) (\w+)/g,
+        ),
+      ].map((m) => `${m[1]} ${m[2]}`),
+    ),
+  ];
+  const seqScans = [...new Set([...plan.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1]!))];
+  const ms = (label: string) => {
+    const match = new RegExp(`${label}: ([\\d.]+) ms`).exec(plan);
+    return match ? Number(match[1]) : null;
+  };
+  return {
+    statement: statementKind(captured.sql),
+    sql: captured.sql,
+    parameters: captured.parameters,
+    plan,
+    executionMs: ms('Execution Time'),
+    planningMs: ms('Planning Time'),
+    indexes,
+    seqScans,
+    jit: /^JIT:/m.test(plan),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+function pad(text: string, width: number, right = false): string {
+  return right ? text.padStart(width) : text.padEnd(width);
+}
+
+function printTable(results: CaseResult[], plans: Map<string, CasePlans>): void {
+  const header = ['query', 'p50 ms', 'p95 ms', 'mean ms', 'target', 'plan (page / count)'];
+  const lines = results.map((r) => {
+    const planOf = plans.get(r.key);
+    const notes = (planOf?.statements ?? [])
+      .filter((s) => s.statement !== 'activities')
+      .map(
+        (s) =>
+          `${s.statement}: ${s.indexes.length ? s.indexes.join(', ') : 'no index'}${
+            s.seqScans.length ? ` + Seq Scan ${s.seqScans.join(', ')}` : ''
+          } (${s.executionMs ?? '?'} ms)`,
+      )
+      .join('; ');
+    return [
+      r.title,
+      r.latencyMs.p50.toFixed(2),
+      r.latencyMs.p95.toFixed(2),
+      r.latencyMs.mean.toFixed(2),
+      r.meetsTarget ? 'ok' : 'MISS',
+      notes,
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const row = (cells: string[]) =>
+    cells.map((c, i) => pad(c, widths[i]!, i >= 1 && i <= 3)).join(' | ');
+  console.log(row(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const line of lines) console.log(row(line));
+}
+
+function plansText(options: Options, plans: CasePlans[], results: CaseResult[]): string {
+  const out: string[] = [
+    `Directory bench query plans: ${options.count} businesses in ${COMMUNE.code} (${COMMUNE.name}),`,
+    `captured from the node's TypeORM statements and run with EXPLAIN (ANALYZE, BUFFERS).`,
+    `${new Date().toISOString()}`,
+    '',
+  ];
+  for (const casePlans of plans) {
+    const result = results.find((r) => r.key === casePlans.key);
+    out.push('='.repeat(100));
+    out.push(`${result?.title ?? casePlans.key}  [${casePlans.key}]`);
+    out.push(`variables: ${JSON.stringify(result?.variables ?? {})}`);
+    if (result)
+      out.push(
+        `HTTP latency: p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, mean ${result.latencyMs.mean} ms`,
+      );
+    for (const s of casePlans.statements) {
+      out.push('-'.repeat(100));
+      out.push(`statement: ${s.statement}`);
+      out.push(s.sql.replace(/\s+/g, ' ').trim());
+      out.push(`parameters: ${JSON.stringify(s.parameters)}`);
+      out.push('');
+      out.push(s.plan);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const options = readOptions();
+  const database = await createDatabase(options.databaseUrl);
+  let node: RunningNode | null = null;
+  const cleanUp = async () => {
+    try {
+      if (node) await node.close();
+    } finally {
+      node = null;
+      await database.drop();
+    }
+  };
+  const onSignal = () => {
+    console.error('\ninterrupted: dropping the bench database');
+    cleanUp().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    console.log(`database ${database.name}`);
+    const running = await startNode({
+      commune: COMMUNE,
+      database: { kind: 'postgres', url: database.url },
+      subgraphs: NODE_SUBGRAPHS,
+      host: '127.0.0.1',
+      port: 0,
+      log: (error) => console.error(error),
+    });
+    node = running;
+    const db = running.db;
+    const endpoint = `${running.url}/directory/graphql`;
+
+    const bar = new SingleBar(
+      { format: `seeding ${COMMUNE.code} [{bar}] {value}/{total} {eta}s` },
+      Presets.shades_classic,
+    );
+    bar.start(options.count, 0);
+    const seedStarted = performance.now();
+    try {
+      await seedDirectory(db, COMMUNE, options.count, SEED, (done) => bar.update(done));
+    } finally {
+      bar.stop();
+    }
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+    await db.query('ANALYZE');
+    console.log(`seeded ${options.count} businesses in ${seedSeconds.toFixed(1)} s, analysed`);
+
+    const target = Math.floor(options.count / 2);
+    const deep = await walkToCursor(endpoint, target);
+    console.log(`deep cursor: after item ${deep.at}`);
+
+    const cases = benchCases(deep.cursor);
+    const results: CaseResult[] = [];
+    for (const benchCase of cases) {
+      const result = await measure(endpoint, benchCase, options.iterations);
+      results.push(result);
+      console.log(
+        `${pad(result.title, 44)} p50 ${result.latencyMs.p50.toFixed(2)} ms  p95 ${result.latencyMs.p95.toFixed(2)} ms  (${result.rows} rows${result.totalCount === null ? '' : ` of ${result.totalCount}`})`,
+      );
+    }
+
+    const capture = new QueryCapture(db);
+    const plans = new Map<string, CasePlans>();
+    for (const benchCase of cases) {
+      const captured = await capture.during(() =>
+        postGraphQL(endpoint, benchCase.query, benchCase.variables),
+      );
+      const statements = [];
+      for (const query of captured) statements.push(await explain(db, query));
+      plans.set(benchCase.key, { key: benchCase.key, statements });
+    }
+
+    console.log('');
+    printTable(results, plans);
+
+    const [{ version, server_version: serverVersion }] = (await db.query(
+      `SELECT version() AS version, current_setting('server_version') AS server_version`,
+    )) as { version: string; server_version: string }[];
+    const settings = (await db.query(
+      `SELECT name, setting, unit FROM pg_settings
+       WHERE name IN ('shared_buffers', 'work_mem', 'effective_cache_size', 'random_page_cost',
+                      'jit', 'max_parallel_workers_per_gather')
+       ORDER BY name`,
+    )) as { name: string; setting: string; unit: string | null }[];
+    const cpuList = cpus();
+    const report = {
+      bench: 'directory',
+      date: new Date().toISOString(),
+      commune: COMMUNE,
+      count: options.count,
+      seed: SEED,
+      iterations: options.iterations,
+      warmUp: WARM_UP,
+      targetP50Ms: TARGET_P50_MS,
+      deepCursorAfterItem: deep.at,
+      seedSeconds: Math.round(seedSeconds * 10) / 10,
+      machine: {
+        cpus: cpuList.length,
+        cpuModel: cpuList[0]?.model ?? null,
+        memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+        platform: `${platform()} ${release()} ${arch()}`,
+        node: process.version,
+        postgres: serverVersion,
+        postgresVersion: version,
+        postgresSettings: Object.fromEntries(
+          settings.map((s) => [s.name, s.unit ? `${s.setting} ${s.unit}` : s.setting]),
+        ),
+      },
+      results: results.map((r) => ({
+        ...r,
+        plans: (plans.get(r.key)?.statements ?? []).map((s) => ({
+          statement: s.statement,
+          executionMs: s.executionMs,
+          planningMs: s.planningMs,
+          indexes: s.indexes,
+          seqScans: s.seqScans,
+          jit: s.jit,
+        })),
+      })),
+    };
+    await mkdir(RESULTS_DIR, { recursive: true });
+    const jsonPath = resolve(RESULTS_DIR, 'directory.json');
+    const plansPath = resolve(RESULTS_DIR, 'directory-plans.txt');
+    await writeFile(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
+    await writeFile(plansPath, plansText(options, [...plans.values()], results));
+    console.log(`\nwrote ${jsonPath}\nwrote ${plansPath}`);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await cleanUp();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});
