@@ -8,7 +8,8 @@ export interface Summary {
 /** Percentiles by nearest rank, rounded to 0.01 ms. */
 export function summarise(samples: number[]): Summary {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
   const round = (x: number) => Math.round(x * 100) / 100;
   return {
     n: sorted.length,

@@ -24,10 +24,18 @@ const QUERY = `query($communes: [ID!]) { businesses(communes: $communes, first: 
   totalCount pageInfo { hasNextPage endCursor } edges { cursor node { communeCode id name } } } }`;
 const NODE_QUERY = `{ businesses(first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { communeCode id name } } } }`;
 
-async function post(url: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
+async function post(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: any; errors?: unknown[] };
@@ -47,7 +55,17 @@ async function time(iterations: number, run: () => Promise<unknown>): Promise<Su
 }
 
 async function main(): Promise<void> {
-  const stubs = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(__dirname, 'stub-communes.ts'), '--count', String(Math.max(...SIZES)), '--latency', String(LATENCY_MS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const stubs = spawn(
+    join(ROOT, 'node_modules', '.bin', 'tsx'),
+    [
+      join(__dirname, 'stub-communes.ts'),
+      '--count',
+      String(Math.max(...SIZES)),
+      '--latency',
+      String(LATENCY_MS),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const [line] = (await once(createInterface({ input: stubs.stdout! }), 'line')) as [string];
   const communes = JSON.parse(line) as { code: string; url: string }[];
 
@@ -71,7 +89,13 @@ async function main(): Promise<void> {
     await post(
       `${hub.url}/graphql`,
       `mutation($input: RegisterCommuneInput!) { registerCommune(input: $input) { code } }`,
-      { input: { code: commune.code, name: `Bench ${commune.code}`, subgraphs: [{ name: 'directory', url: `${commune.url}/graphql` }] } },
+      {
+        input: {
+          code: commune.code,
+          name: `Bench ${commune.code}`,
+          subgraphs: [{ name: 'directory', url: `${commune.url}/graphql` }],
+        },
+      },
       admin,
     );
   }
@@ -84,11 +108,18 @@ async function main(): Promise<void> {
     const viaHub = await time(200, () => post(`${hub.url}/graphql`, QUERY, { communes: codes }));
     const naive = await time(Math.max(10, Math.round(200 / n)), async () => {
       const edges: { node: { name: string } }[] = [];
-      for (const commune of chosen) edges.push(...(await post(`${commune.url}/graphql`, NODE_QUERY)).businesses.edges);
+      for (const commune of chosen)
+        edges.push(...(await post(`${commune.url}/graphql`, NODE_QUERY)).businesses.edges);
       return edges.sort((a, b) => (a.node.name < b.node.name ? -1 : 1)).slice(0, 20);
     });
     global.gc?.();
-    rows.push({ communes: n, hub: viaHub, naiveLoop: naive, hubRssMb: Math.round(process.memoryUsage().rss / 1e6), heapUsedMb: Math.round(process.memoryUsage().heapUsed / 1e6) });
+    rows.push({
+      communes: n,
+      hub: viaHub,
+      naiveLoop: naive,
+      hubRssMb: Math.round(process.memoryUsage().rss / 1e6),
+      heapUsedMb: Math.round(process.memoryUsage().heapUsed / 1e6),
+    });
   }
   const hubAt1 = (rows[0]!['hub'] as Summary).p50;
   const report = {
@@ -101,7 +132,9 @@ async function main(): Promise<void> {
     sizes: rows.map((row) => ({
       ...row,
       hubP50OverHubP50At1: +((row['hub'] as Summary).p50 / hubAt1).toFixed(2),
-      hubP50OverNaiveP50: +((row['hub'] as Summary).p50 / (row['naiveLoop'] as Summary).p50).toFixed(3),
+      hubP50OverNaiveP50: +(
+        (row['hub'] as Summary).p50 / (row['naiveLoop'] as Summary).p50
+      ).toFixed(3),
     })),
   };
   console.table(
@@ -115,9 +148,14 @@ async function main(): Promise<void> {
       'rss MB': r.hubRssMb,
     })),
   );
-  console.log(`direct call to one commune: p50 ${direct.p50} ms; hub at N=1 costs ${report.hubOverheadAt1}x the direct call`);
+  console.log(
+    `direct call to one commune: p50 ${direct.p50} ms; hub at N=1 costs ${report.hubOverheadAt1}x the direct call`,
+  );
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench', 'results', 'network.json'), JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(
+    join(ROOT, 'bench', 'results', 'network.json'),
+    JSON.stringify(report, null, 2) + '\n',
+  );
   await hub.close();
   stubs.kill();
 }

@@ -30,8 +30,15 @@ function businessesOf(code: string, index: number): StubBusiness[] {
   return Array.from({ length: 200 }, (_, i) => {
     const name = `Commerce ${String((i * 7919 + index * 31) % 1000).padStart(3, '0')} ${code}`;
     const hex = (index * 1000 + i).toString(16).padStart(12, '0');
-    return { communeCode: code, id: `00000000-0000-4000-8000-${hex}`, name, nameSort: name.toLowerCase() };
-  }).sort((a, b) => (a.nameSort < b.nameSort ? -1 : a.nameSort > b.nameSort ? 1 : a.id < b.id ? -1 : 1));
+    return {
+      communeCode: code,
+      id: `00000000-0000-4000-8000-${hex}`,
+      name,
+      nameSort: name.toLowerCase(),
+    };
+  }).sort((a, b) =>
+    a.nameSort < b.nameSort ? -1 : a.nameSort > b.nameSort ? 1 : a.id < b.id ? -1 : 1,
+  );
 }
 
 async function startStub(code: string, index: number): Promise<string> {
@@ -41,19 +48,35 @@ async function startStub(code: string, index: number): Promise<string> {
       typeDefs: parse(contractSdl('directory')),
       resolvers: {
         Query: {
-          businesses: (_: unknown, args: { communes?: string[] | null; first?: number; after?: string | null }) => {
+          businesses: (
+            _: unknown,
+            args: { communes?: string[] | null; first?: number; after?: string | null },
+          ) => {
             if (args.communes && !args.communes.includes(code)) {
-              return { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false } };
+              return {
+                edges: [],
+                totalCount: 0,
+                pageInfo: { hasNextPage: false, hasPreviousPage: false },
+              };
             }
             const after = args.after ? decodeNodeCursor(args.after) : null;
             const rest = after
-              ? rows.filter((r) => r.nameSort > String(after.key[0]) || (r.nameSort === after.key[0] && r.id > after.id))
+              ? rows.filter(
+                  (r) =>
+                    r.nameSort > String(after.key[0]) ||
+                    (r.nameSort === after.key[0] && r.id > after.id),
+                )
               : rows;
             const first = args.first ?? 20;
             const page = rest.slice(0, first);
             const edges = page.map((node) => ({
               node,
-              cursor: encodeNodeCursor({ order: 'NAME', direction: 'ASC', key: [node.nameSort], id: node.id }),
+              cursor: encodeNodeCursor({
+                order: 'NAME',
+                direction: 'ASC',
+                key: [node.nameSort],
+                id: node.id,
+              }),
             }));
             return {
               edges,
@@ -71,6 +94,7 @@ async function startStub(code: string, index: number): Promise<string> {
     },
   ]);
   const documents = new Map<string, DocumentNode>();
+  const answers = new Map<string, string>();
   const server = createServer(async (req, res) => {
     if (req.method === 'GET') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
@@ -78,8 +102,19 @@ async function startStub(code: string, index: number): Promise<string> {
     }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { query: string; variables?: Record<string, unknown> };
-    await sleep(latencyMs);
+    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+      query: string;
+      variables?: Record<string, unknown>;
+    };
+    const started = performance.now();
+    // A node whose own latency is fixed: the same request gets the same answer, after latencyMs.
+    const key = Buffer.concat(chunks).toString('utf8');
+    const cached = answers.get(key);
+    if (cached) {
+      await sleep(latencyMs - (performance.now() - started));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(cached);
+      return;
+    }
     // Parsed and validated once per query text, as a real server's document cache does.
     let document = documents.get(body.query);
     if (!document) {
@@ -91,8 +126,12 @@ async function startStub(code: string, index: number): Promise<string> {
       }
       documents.set(body.query, document);
     }
-    const result = await execute({ schema, document, variableValues: body.variables ?? {} });
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+    const result = JSON.stringify(
+      await execute({ schema, document, variableValues: body.variables ?? {} }),
+    );
+    answers.set(key, result);
+    await sleep(latencyMs - (performance.now() - started));
+    res.writeHead(200, { 'content-type': 'application/json' }).end(result);
   });
   server.keepAliveTimeout = 60_000;
   server.listen(0, '127.0.0.1');

@@ -1,4 +1,5 @@
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { Dispatcher } from 'undici';
 import {
   decodeNetworkCursor,
   encodeNodeCursor,
@@ -48,7 +49,8 @@ export interface ExecutorOptions {
   circuit?: CircuitOptions;
   /** A breaker shared with whoever reports health; else one is made from `circuit`. */
   breaker?: CircuitBreaker;
-  fetch?: typeof fetch;
+  /** Connection pool to the communes (undici); a shared keep-alive agent by default. */
+  dispatcher?: Dispatcher;
 }
 
 export interface ExecuteContext {
@@ -142,7 +144,7 @@ export class NetworkExecutor {
         timeoutMs: this.timeoutMs,
         deadline,
         breaker: this.breaker,
-        ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+        ...(this.options.dispatcher ? { dispatcher: this.options.dispatcher } : {}),
       },
     );
   }

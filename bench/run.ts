@@ -1,0 +1,25 @@
+/**
+ * `npm run bench [directory|network]`: runs the benches in turn (both by default). Each
+ * prints its figures and writes them to bench/results/<name>.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const BENCHES: Record<string, string> = {
+  directory: join(__dirname, 'directory', 'run.ts'),
+  network: join(__dirname, 'network', 'run.ts'),
+};
+
+const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const names = wanted.length > 0 ? wanted : Object.keys(BENCHES);
+for (const name of names) {
+  const script = BENCHES[name];
+  if (!script) {
+    console.error(`unknown bench ${name}; choose among ${Object.keys(BENCHES).join(', ')}`);
+    process.exit(2);
+  }
+  console.log(`\n== bench ${name}`);
+  const tsx = join(__dirname, '..', 'node_modules', '.bin', 'tsx');
+  const { status } = spawnSync(tsx, [script], { stdio: 'inherit' });
+  if (status !== 0) process.exit(status ?? 1);
+}
