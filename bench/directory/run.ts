@@ -37,6 +37,8 @@ interface Options {
   count: number;
   iterations: number;
   databaseUrl: string;
+  /** VACUUM ANALYZE after seeding instead of ANALYZE: the state autovacuum reaches in time. */
+  vacuum: boolean;
 }
 
 function readOptions(): Options {
@@ -44,6 +46,7 @@ function readOptions(): Options {
     options: {
       count: { type: 'string', default: '100000' },
       iterations: { type: 'string', default: '200' },
+      vacuum: { type: 'boolean', default: false },
       'database-url': {
         type: 'string',
         default: process.env['BENCH_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
@@ -62,7 +65,7 @@ function readOptions(): Options {
     throw new Error('--database-url must be a postgres:// URL');
   if (!LOOPBACK.has(url.hostname))
     throw new Error(`--database-url must point at 127.0.0.1, not ${url.hostname}`);
-  return { count, iterations, databaseUrl };
+  return { count, iterations, databaseUrl, vacuum: values.vacuum };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -401,26 +404,32 @@ function pad(text: string, width: number, right = false): string {
   return right ? text.padStart(width) : text.padEnd(width);
 }
 
+/** One statement's plan in a few words: its scans and its execution time. */
+function planNote(statement: PlanSummary | undefined): string {
+  if (!statement) return '-';
+  const scans = [
+    ...statement.indexes.map((i) =>
+      i.replace(/^(Index Only Scan|Index Scan|Bitmap Index Scan) /, ''),
+    ),
+    ...statement.seqScans.map((t) => `Seq Scan ${t}`),
+  ];
+  return `${scans.join(' + ') || 'no scan'} ${statement.executionMs ?? '?'} ms${statement.jit ? ' JIT' : ''}`;
+}
+
 function printTable(results: CaseResult[], plans: Map<string, CasePlans>): void {
-  const header = ['query', 'p50 ms', 'p95 ms', 'mean ms', 'target', 'plan (page / count)'];
+  const header = ['query', 'p50 ms', 'p95 ms', 'mean ms', 'p50<20', 'page plan', 'count plan'];
   const lines = results.map((r) => {
-    const planOf = plans.get(r.key);
-    const notes = (planOf?.statements ?? [])
-      .filter((s) => s.statement !== 'activities')
-      .map(
-        (s) =>
-          `${s.statement}: ${s.indexes.length ? s.indexes.join(', ') : 'no index'}${
-            s.seqScans.length ? ` + Seq Scan ${s.seqScans.join(', ')}` : ''
-          } (${s.executionMs ?? '?'} ms)`,
-      )
-      .join('; ');
+    const statements = plans.get(r.key)?.statements ?? [];
     return [
       r.title,
       r.latencyMs.p50.toFixed(2),
       r.latencyMs.p95.toFixed(2),
       r.latencyMs.mean.toFixed(2),
       r.meetsTarget ? 'ok' : 'MISS',
-      notes,
+      planNote(statements.find((s) => s.statement === 'page')),
+      r.key.endsWith('+count')
+        ? planNote(statements.find((s) => s.statement === 'totalCount'))
+        : '',
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
@@ -431,10 +440,15 @@ function printTable(results: CaseResult[], plans: Map<string, CasePlans>): void 
   for (const line of lines) console.log(row(line));
 }
 
-function plansText(options: Options, plans: CasePlans[], results: CaseResult[]): string {
+function plansText(
+  options: Options,
+  maintenance: string,
+  plans: CasePlans[],
+  results: CaseResult[],
+): string {
   const out: string[] = [
     `Directory bench query plans: ${options.count} businesses in ${COMMUNE.code} (${COMMUNE.name}),`,
-    `captured from the node's TypeORM statements and run with EXPLAIN (ANALYZE, BUFFERS).`,
+    `after ${maintenance}; captured from the node's TypeORM statements and run with EXPLAIN (ANALYZE, BUFFERS).`,
     `${new Date().toISOString()}`,
     '',
   ];
@@ -506,8 +520,11 @@ async function main(): Promise<void> {
       bar.stop();
     }
     const seedSeconds = (performance.now() - seedStarted) / 1000;
-    await db.query('ANALYZE');
-    console.log(`seeded ${options.count} businesses in ${seedSeconds.toFixed(1)} s, analysed`);
+    const maintenance = options.vacuum ? 'VACUUM ANALYZE' : 'ANALYZE';
+    await db.query(maintenance);
+    console.log(
+      `seeded ${options.count} businesses in ${seedSeconds.toFixed(1)} s, ${maintenance}`,
+    );
 
     const target = Math.floor(options.count / 2);
     const deep = await walkToCursor(endpoint, target);
@@ -542,7 +559,7 @@ async function main(): Promise<void> {
     )) as { version: string; server_version: string }[];
     const settings = (await db.query(
       `SELECT name, setting, unit FROM pg_settings
-       WHERE name IN ('shared_buffers', 'work_mem', 'effective_cache_size', 'random_page_cost',
+       WHERE name IN ('autovacuum', 'shared_buffers', 'work_mem', 'effective_cache_size', 'random_page_cost',
                       'jit', 'max_parallel_workers_per_gather')
        ORDER BY name`,
     )) as { name: string; setting: string; unit: string | null }[];
@@ -558,6 +575,7 @@ async function main(): Promise<void> {
       targetP50Ms: TARGET_P50_MS,
       deepCursorAfterItem: deep.at,
       seedSeconds: Math.round(seedSeconds * 10) / 10,
+      maintenance,
       machine: {
         cpus: cpuList.length,
         cpuModel: cpuList[0]?.model ?? null,
@@ -583,10 +601,11 @@ async function main(): Promise<void> {
       })),
     };
     await mkdir(RESULTS_DIR, { recursive: true });
-    const jsonPath = resolve(RESULTS_DIR, 'directory.json');
-    const plansPath = resolve(RESULTS_DIR, 'directory-plans.txt');
+    const name = options.vacuum ? 'directory-vacuum' : 'directory';
+    const jsonPath = resolve(RESULTS_DIR, `${name}.json`);
+    const plansPath = resolve(RESULTS_DIR, `${name}-plans.txt`);
     await writeFile(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
-    await writeFile(plansPath, plansText(options, [...plans.values()], results));
+    await writeFile(plansPath, plansText(options, maintenance, [...plans.values()], results));
     console.log(`\nwrote ${jsonPath}\nwrote ${plansPath}`);
   } finally {
     process.off('SIGINT', onSignal);

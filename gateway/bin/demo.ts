@@ -16,6 +16,10 @@ import { printWelcome } from '../src/demo/welcome';
 const DEMO_ISSUER = 'https://login.demo.communes.local';
 const DATA_DIR = (process.env['DATA_DIR'] ?? './data').replace(/\/$/, '');
 const HUB_PORT = Number(process.env['PORT'] ?? 4000);
+/** Businesses per commune on the first run; the default is each demo commune's own. */
+const BUSINESSES = process.env['DEMO_BUSINESSES']
+  ? Number(process.env['DEMO_BUSINESSES'])
+  : undefined;
 
 async function main(): Promise<void> {
   const keys = await loadOrCreateDemoKeys(`${DATA_DIR}/demo-keys.json`);
@@ -35,10 +39,11 @@ async function main(): Promise<void> {
       const [{ count }] = (await node.db.query('SELECT count(*)::int AS count FROM business')) as {
         count: number;
       }[];
-      if (count === 0) {
+      const wanted = BUSINESSES ?? demo.businesses;
+      if (count === 0 && wanted > 0) {
         const started = Date.now();
-        console.log(`Seeding ${demo.name}: ${demo.businesses} businesses (first run only)…`);
-        await seedDirectory(node.db, commune, demo.businesses, i + 1);
+        console.log(`Seeding ${demo.name}: ${wanted} businesses (first run only)…`);
+        await seedDirectory(node.db, commune, wanted, i + 1);
         console.log(`Seeded ${demo.name} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       }
     }),
