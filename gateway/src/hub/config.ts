@@ -1,6 +1,6 @@
-import { createPrivateKey, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
-import type { DatabaseTarget } from '@communes/kit';
+import { readKey, type DatabaseTarget } from '@communes/kit';
 import type { HubOptions } from './server';
 import type { TrustedIssuer } from './client-auth';
 
@@ -85,15 +85,8 @@ export function loadHubConfig(env: NodeJS.ProcessEnv): Omit<HubOptions, 'log'> {
 }
 
 function parsePrivateKey(text: string): KeyObject {
-  try {
-    const trimmed = text.trim();
-    return trimmed.startsWith('{')
-      ? createPrivateKey({
-          key: JSON.parse(trimmed) as import('node:crypto').JsonWebKey,
-          format: 'jwk',
-        })
-      : createPrivateKey(trimmed.replace(/\\n/g, '\n'));
-  } catch {
+  const key = readKey(text, 'private');
+  if (!key)
     throw new HubConfigError('HUB_IDENTITY_KEY', 'must be a PEM (PKCS#8) or JWK private key');
-  }
+  return key;
 }

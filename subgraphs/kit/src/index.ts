@@ -6,3 +6,4 @@ export * from './identity';
 export * from './pagination';
 export * from './subgraph-module';
 export * from './text';
+export * from './keys';

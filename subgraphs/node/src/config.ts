@@ -1,7 +1,8 @@
-import { createPublicKey, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import {
   COMMUNE_CODE_FORMAT,
+  readKey,
   countryOf,
   isCommuneCode,
   type DatabaseTarget,
@@ -68,15 +69,7 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv): NodeConfig {
 }
 
 function parsePublicKey(text: string): KeyObject {
-  try {
-    const trimmed = text.trim();
-    return trimmed.startsWith('{')
-      ? createPublicKey({
-          key: JSON.parse(trimmed) as import('node:crypto').JsonWebKey,
-          format: 'jwk',
-        })
-      : createPublicKey(trimmed.replace(/\\n/g, '\n'));
-  } catch {
-    throw new ConfigError('HUB_PUBLIC_KEY', 'must be a PEM (SPKI) or JWK public key');
-  }
+  const key = readKey(text, 'public');
+  if (!key) throw new ConfigError('HUB_PUBLIC_KEY', 'must be a PEM (SPKI) or JWK public key');
+  return key;
 }
