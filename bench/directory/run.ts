@@ -10,7 +10,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { arch, cpus, platform, release, totalmem } from 'node:os';
+import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -20,6 +20,7 @@ import type { DataSource, Logger } from 'typeorm';
 import { countryOf, type NodeCommune } from '@communes/kit';
 import { seedDirectory } from '@communes/directory';
 import { NODE_SUBGRAPHS, startNode, type RunningNode } from '@communes/node';
+import { summarise, type Summary } from '../stats';
 
 const COMMUNE: NodeCommune = { code: 'BE-92094', name: 'Namur', country: countryOf('BE-92094') };
 /** Namur's centre, as the demo places put it. */
@@ -275,29 +276,15 @@ async function walkToCursor(
 // ---------------------------------------------------------------------------------------------
 // Figures
 
-interface Figures {
-  p50: number;
-  p95: number;
-  mean: number;
-  min: number;
-  max: number;
-}
-
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: number[], p: number): number {
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
-}
+/** p50, p95 and mean by nearest rank (bench/stats.ts, as the network bench), with the extremes. */
+type Figures = Summary & { min: number; max: number };
 
 function figuresOf(samples: number[]): Figures {
-  const sorted = [...samples].sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 100) / 100;
   return {
-    p50: round(percentile(sorted, 50)),
-    p95: round(percentile(sorted, 95)),
-    mean: round(sorted.reduce((sum, x) => sum + x, 0) / sorted.length),
-    min: round(sorted[0]!),
-    max: round(sorted[sorted.length - 1]!),
+    ...summarise(samples),
+    min: round(Math.min(...samples)),
+    max: round(Math.max(...samples)),
   };
 }
 
@@ -354,11 +341,12 @@ interface CasePlans {
   statements: (PlanSummary & { sql: string; parameters: unknown[]; plan: string })[];
 }
 
-/** What a statement is, for the report: the main SELECT, the activities, or the COUNT. */
+/** What a statement is, for the report: the page's SELECT, the activities, the COUNT, or other. */
 function statementKind(sql: string): string {
-  if (/COUNT\(/i.test(sql)) return 'totalCount';
+  if (/^SELECT COUNT\(/i.test(sql)) return 'totalCount';
   if (/FROM "business_activity"/i.test(sql)) return 'activities';
-  return 'page';
+  if (/AS "b_id"/.test(sql)) return 'page';
+  return 'other';
 }
 
 async function explain(
@@ -426,7 +414,10 @@ function printTable(results: CaseResult[], plans: Map<string, CasePlans>): void 
       r.latencyMs.p95.toFixed(2),
       r.latencyMs.mean.toFixed(2),
       r.meetsTarget ? 'ok' : 'MISS',
-      planNote(statements.find((s) => s.statement === 'page')),
+      statements
+        .filter((s) => s.statement === 'page' || s.statement === 'other')
+        .map(planNote)
+        .join(' then '),
       r.key.endsWith('+count')
         ? planNote(statements.find((s) => s.statement === 'totalCount'))
         : '',
@@ -530,6 +521,8 @@ async function main(): Promise<void> {
     const deep = await walkToCursor(endpoint, target);
     console.log(`deep cursor: after item ${deep.at}`);
 
+    // Other work on the machine skews the figures: the load before measuring goes in the report.
+    const loadBefore = loadavg().map((x) => Math.round(x * 100) / 100);
     const cases = benchCases(deep.cursor);
     const results: CaseResult[] = [];
     for (const benchCase of cases) {
@@ -582,6 +575,8 @@ async function main(): Promise<void> {
         memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
         platform: `${platform()} ${release()} ${arch()}`,
         node: process.version,
+        loadAverageBefore: loadBefore,
+        loadAverageAfter: loadavg().map((x) => Math.round(x * 100) / 100),
         postgres: serverVersion,
         postgresVersion: version,
         postgresSettings: Object.fromEntries(
