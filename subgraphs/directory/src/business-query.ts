@@ -6,13 +6,17 @@ import { Business } from './business.entity';
 import { nacePrefixOf } from './nace';
 import { validatePostalCode } from './validation';
 
-const EARTH_RADIUS_M = 6_371_008.8;
 const MAX_NEAR_KM = 100;
 
-/** Distance from the `near` point in whole metres: the DISTANCE sort key, same on every node. */
-const DISTANCE_M = `round(2 * ${EARTH_RADIUS_M} * asin(sqrt(
-  power(sin(radians(b.lat - :nearLat) / 2), 2) +
-  cos(radians(:nearLat)) * cos(radians(b.lat)) * power(sin(radians(b.lon - :nearLon) / 2), 2))))::integer`;
+const NEAR_POINT = 'll_to_earth(:nearLat, :nearLon)';
+const BUSINESS_POINT = 'll_to_earth(b.lat, b.lon)';
+
+/**
+ * Distance from the `near` point in metres, as the straight line through the earth (cube's
+ * `<->`): the GiST index returns businesses in this order, and up to 100 km it differs from
+ * the distance along the surface by less than a metre.
+ */
+const DISTANCE_M = `(${BUSINESS_POINT} <-> ${NEAR_POINT})`;
 
 export type OrderField = 'NAME' | 'CREATED_AT' | 'DISTANCE';
 
@@ -80,20 +84,11 @@ export function applyFilter(
       throw badInput('filter.near.lon', 'must be between -180 and 180');
     if (!(km > 0 && km <= MAX_NEAR_KM))
       throw badInput('filter.near.km', `must be more than 0 and at most ${MAX_NEAR_KM}`);
-    // The bounding box lets the (lat, lon) index narrow the rows before the exact distance.
-    const dLat = km / 111.2;
-    const dLon = km / (111.2 * Math.max(Math.cos((lat * Math.PI) / 180), 0.01));
-    qb.andWhere('b.lat BETWEEN :minLat AND :maxLat AND b.lon BETWEEN :minLon AND :maxLon', {
-      minLat: lat - dLat,
-      maxLat: lat + dLat,
-      minLon: lon - dLon,
-      maxLon: lon + dLon,
-    });
-    qb.andWhere(`${DISTANCE_M} <= :nearMetres`, {
-      nearLat: lat,
-      nearLon: lon,
-      nearMetres: km * 1000,
-    });
+    // earth_box narrows by the GiST index; the exact distance then trims the box's corners.
+    qb.andWhere(
+      `b.lat IS NOT NULL AND earth_box(${NEAR_POINT}, :nearMetres) @> ${BUSINESS_POINT} AND ${DISTANCE_M} <= :nearMetres`,
+      { nearLat: lat, nearLon: lon, nearMetres: km * 1000 },
+    );
   }
   if (filter.status != null) qb.andWhere('b.status = :status', { status: filter.status });
   return qb;
@@ -104,6 +99,7 @@ export function applyOrder(
   qb: SelectQueryBuilder<Business>,
   order: ListOrder,
   after: NodeCursor | null,
+  near: boolean,
 ) {
   const column = ORDER_COLUMNS[order.field];
   const comparison = order.direction === 'ASC' ? '>' : '<';
@@ -118,7 +114,7 @@ export function applyOrder(
       afterId: after.id,
     });
   }
-  if (order.field === 'DISTANCE') qb.addSelect(DISTANCE_M, 'distance_m');
+  if (near) qb.addSelect(DISTANCE_M, 'distance_m');
   return qb.orderBy(column, order.direction).addOrderBy('b.id', order.direction);
 }
 

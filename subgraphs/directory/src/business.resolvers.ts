@@ -60,7 +60,7 @@ export const resolvers: Resolvers = {
     updatedAt: (b) => b.updatedAt.toISOString(),
     distanceKm: (b) => {
       const metres = (b as { distanceM?: number }).distanceM;
-      return metres === undefined || metres === null ? null : metres / 1000;
+      return metres === undefined || metres === null ? null : Math.round(metres) / 1000;
     },
   },
   Commune: {

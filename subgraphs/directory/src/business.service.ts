@@ -43,7 +43,7 @@ export async function listBusinesses(
       args.filter,
       ctx.commune.country,
     );
-  const query = applyOrder(filtered(), order, after).limit(first + 1);
+  const query = applyOrder(filtered(), order, after, Boolean(args.filter?.near)).limit(first + 1);
   const { entities, raw } = await query.getRawAndEntities<{ distance_m?: number }>();
   const rows = entities.map((entity, i) =>
     Object.assign(entity, { distanceM: raw[i]?.distance_m }),

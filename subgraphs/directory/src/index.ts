@@ -5,13 +5,18 @@ import { Business } from './business.entity';
 import { BusinessActivity } from './business-activity.entity';
 import { resolvers } from './business.resolvers';
 import { CreateBusiness1732780000000 } from './migrations/1732780000000-CreateBusiness';
+import { BusinessGeoIndex1732790000000 } from './migrations/1732790000000-BusinessGeoIndex';
 
 /** The directory subgraph: businesses on the commune's territory. */
 export const directory: SubgraphModule = {
   name: 'directory',
   typeDefs: contractTypeDefs('directory'),
   resolvers: resolvers as GraphQLResolverMap<RequestContext>,
-  database: { entities: [Business, BusinessActivity], migrations: [CreateBusiness1732780000000] },
+  database: {
+    entities: [Business, BusinessActivity],
+    migrations: [CreateBusiness1732780000000, BusinessGeoIndex1732790000000],
+    extensions: ['cube', 'earthdistance'],
+  },
 };
 
 export { Business, BusinessActivity };

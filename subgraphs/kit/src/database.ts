@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import type { PGliteOptions } from '@electric-sql/pglite';
 
 /** Entities and migrations a subgraph brings to the commune's database. */
 export interface DatabasePart {
@@ -7,7 +8,15 @@ export interface DatabasePart {
   entities: MixedList<Function | string | EntitySchema>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function | string>;
+  /**
+   * PostgreSQL contrib extensions the migrations create. A PostgreSQL server ships them
+   * (postgresql-contrib); PGlite must load each into its WebAssembly build at start.
+   */
+  extensions?: PgliteExtension[];
 }
+
+/** Contrib extensions a subgraph may use; each exists in PGlite's build and in PostgreSQL's. */
+export type PgliteExtension = 'cube' | 'earthdistance' | 'unaccent' | 'pg_trgm';
 
 export type DatabaseTarget =
   /** A PostgreSQL server. */
@@ -48,7 +57,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSo
       poolSize: 10,
     });
   } else {
-    const pglite = await openPglite(options.target.dataDir);
+    const extensions = [...new Set(options.parts.flatMap((p) => p.extensions ?? []))];
+    const pglite = await openPglite(options.target.dataDir, extensions);
     const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
     const pgConfig = createPgConfig(pglite);
     dataSource = new DataSource({
@@ -72,10 +82,27 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSo
   return dataSource;
 }
 
-async function openPglite(dataDir: string) {
+async function openPglite(dataDir: string, names: PgliteExtension[]) {
   const { PGlite } = await import('@electric-sql/pglite');
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  return PGlite.create({ dataDir });
+  const extensions: NonNullable<PGliteOptions['extensions']> = {};
+  for (const name of names) extensions[name] = await loadPgliteExtension(name);
+  return PGlite.create({ dataDir, extensions });
+}
+
+type PgliteExtensionModule = NonNullable<PGliteOptions['extensions']>[string];
+
+async function loadPgliteExtension(name: PgliteExtension): Promise<PgliteExtensionModule> {
+  switch (name) {
+    case 'cube':
+      return (await import('@electric-sql/pglite/contrib/cube')).cube;
+    case 'earthdistance':
+      return (await import('@electric-sql/pglite/contrib/earthdistance')).earthdistance;
+    case 'unaccent':
+      return (await import('@electric-sql/pglite/contrib/unaccent')).unaccent;
+    case 'pg_trgm':
+      return (await import('@electric-sql/pglite/contrib/pg_trgm')).pg_trgm;
+  }
 }
 
 function toArray<T>(list: MixedList<T>): T[] {
