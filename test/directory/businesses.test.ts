@@ -449,6 +449,44 @@ describe.each(testDatabaseKinds())('directory on %s', (database) => {
       ).toEqual([]);
     });
 
+    it.each(['ASC', 'DESC'])(
+      'pages by DISTANCE %s, ties at one address included, each once',
+      async (direction) => {
+        // Two more businesses in the same building as the café: equal distances, ordered by id.
+        for (const name of ['Cabinet Médical du Marché', 'Opticien du Marché']) {
+          const id = (
+            await create(
+              namurBusiness({
+                name: `${name} ${direction}`,
+                location: { lat: 50.4645, lon: 4.8665 },
+              }),
+            )
+          ).id;
+          ids[`${name} ${direction}`] = id;
+        }
+        const filter = { near: { lat: 50.4669, lon: 4.8675, km: 10 } };
+        const orderBy = { field: 'DISTANCE', direction };
+        const all = dataOf(
+          await namur.query<any>(LIST, { filter, orderBy, first: 100 }),
+        ).businesses;
+        const distances = all.edges.map((e: any) => e.node.distanceKm);
+        const sorted = [...distances].sort((a, b) => (direction === 'ASC' ? a - b : b - a));
+        expect(distances).toEqual(sorted);
+        const seen: string[] = [];
+        let after: string | null = null;
+        for (let i = 0; i < 100; i++) {
+          const page: any = dataOf(
+            await namur.query<any>(LIST, { filter, orderBy, first: 1, after }),
+          ).businesses;
+          seen.push(...page.edges.map((e: any) => e.node.id));
+          if (!page.pageInfo.hasNextPage) break;
+          after = page.pageInfo.endCursor;
+        }
+        expect(seen).toEqual(all.edges.map((e: any) => e.node.id));
+        expect(all.totalCount).toBe(seen.length);
+      },
+    );
+
     it.each([
       ['NAME', 'ASC'],
       ['NAME', 'DESC'],

@@ -9,14 +9,13 @@ import { validatePostalCode } from './validation';
 const MAX_NEAR_KM = 100;
 
 const NEAR_POINT = 'll_to_earth(:nearLat, :nearLon)';
-const BUSINESS_POINT = 'll_to_earth(b.lat, b.lon)';
 
 /**
- * Distance from the `near` point in metres, as the straight line through the earth (cube's
- * `<->`): the GiST index returns businesses in this order, and up to 100 km it differs from
- * the distance along the surface by less than a metre.
+ * Distance from the `near` point in metres, as the straight line through the earth between
+ * the stored points (cube's `<->`, which the GiST index orders by); up to 100 km it differs
+ * from the distance along the surface by less than a metre.
  */
-const DISTANCE_M = `(${BUSINESS_POINT} <-> ${NEAR_POINT})`;
+export const DISTANCE_M = `(b.geo <-> ${NEAR_POINT})`;
 
 export type OrderField = 'NAME' | 'CREATED_AT' | 'DISTANCE';
 
@@ -84,23 +83,32 @@ export function applyFilter(
       throw badInput('filter.near.lon', 'must be between -180 and 180');
     if (!(km > 0 && km <= MAX_NEAR_KM))
       throw badInput('filter.near.km', `must be more than 0 and at most ${MAX_NEAR_KM}`);
-    // earth_box narrows by the GiST index; the exact distance then trims the box's corners.
+    // The box lets the (lat, lon) index narrow the rows; the stored point gives the exact distance.
+    const dLat = km / 111.2;
+    const dLon = km / (111.2 * Math.max(Math.cos((lat * Math.PI) / 180), 0.01));
     qb.andWhere(
-      `b.lat IS NOT NULL AND earth_box(${NEAR_POINT}, :nearMetres) @> ${BUSINESS_POINT} AND ${DISTANCE_M} <= :nearMetres`,
-      { nearLat: lat, nearLon: lon, nearMetres: km * 1000 },
+      `b.lat BETWEEN :minLat AND :maxLat AND b.lon BETWEEN :minLon AND :maxLon AND ${DISTANCE_M} <= :nearMetres`,
+      {
+        minLat: lat - dLat,
+        maxLat: lat + dLat,
+        minLon: lon - dLon,
+        maxLon: lon + dLon,
+        nearLat: lat,
+        nearLon: lon,
+        nearMetres: km * 1000,
+      },
     );
   }
   if (filter.status != null) qb.andWhere('b.status = :status', { status: filter.status });
   return qb;
 }
 
-/** Orders by the key then id, continuing strictly after `after` (keyset pagination). */
-export function applyOrder(
+/** Keeps the rows strictly after `after` in the order (keyset pagination). */
+export function applyKeyset(
   qb: SelectQueryBuilder<Business>,
   order: ListOrder,
   after: NodeCursor | null,
-  near: boolean,
-) {
+): SelectQueryBuilder<Business> {
   const column = ORDER_COLUMNS[order.field];
   const comparison = order.direction === 'ASC' ? '>' : '<';
   if (after) {
@@ -114,8 +122,38 @@ export function applyOrder(
       afterId: after.id,
     });
   }
+  return qb;
+}
+
+/** Orders by the key then id, and reads the distance when the list is filtered by it. */
+export function applyOrder(qb: SelectQueryBuilder<Business>, order: ListOrder, near: boolean) {
   if (near) qb.addSelect(DISTANCE_M, 'distance_m');
-  return qb.orderBy(column, order.direction).addOrderBy('b.id', order.direction);
+  return qb
+    .orderBy(ORDER_COLUMNS[order.field], order.direction)
+    .addOrderBy('b.id', order.direction);
+}
+
+/**
+ * Nearest first through the GiST index. The index orders by distance alone, and ties need
+ * the id, so: read how far the next `first + 1` businesses reach (a nearest-neighbour scan),
+ * then keep only the ball of that radius, which the page query sorts by distance and id.
+ */
+export async function limitToNearest(
+  page: SelectQueryBuilder<Business>,
+  nearest: SelectQueryBuilder<Business>,
+  first: number,
+): Promise<boolean> {
+  const reached = await nearest
+    .select(DISTANCE_M, 'd')
+    .orderBy(DISTANCE_M, 'ASC')
+    .limit(first + 1)
+    .getRawMany<{ d: number }>();
+  const reach = reached.at(-1)?.d;
+  if (reach === undefined) return false;
+  page.andWhere(`b.geo <@ cube_enlarge(${NEAR_POINT}, :reach, 3) AND ${DISTANCE_M} <= :reach`, {
+    reach,
+  });
+  return true;
 }
 
 /** The sort key of a row for `order`, as its cursor carries it. */

@@ -19,7 +19,14 @@ import type {
   UpdateBusinessInput,
 } from './generated/graphql';
 import { Business } from './business.entity';
-import { applyFilter, applyOrder, readOrder, sortKeyOf } from './business-query';
+import {
+  applyFilter,
+  applyKeyset,
+  applyOrder,
+  limitToNearest,
+  readOrder,
+  sortKeyOf,
+} from './business-query';
 import { loadActivities, toEntityFields, toInput } from './business-mapping';
 import { checkNaceCode } from './nace';
 import { validateCreateBusiness } from './validation';
@@ -43,7 +50,20 @@ export async function listBusinesses(
       args.filter,
       ctx.commune.country,
     );
-  const query = applyOrder(filtered(), order, after, Boolean(args.filter?.near)).limit(first + 1);
+  const page = applyKeyset(filtered(), order, after);
+  const nearestFirst = order.field === 'DISTANCE' && order.direction === 'ASC';
+  if (nearestFirst && !(await limitToNearest(page, applyKeyset(filtered(), order, after), first))) {
+    return toConnection(
+      [],
+      first,
+      after !== null,
+      () => ({ key: [], id: '' }),
+      order.field,
+      order.direction,
+      () => filtered().getCount(),
+    );
+  }
+  const query = applyOrder(page, order, Boolean(args.filter?.near)).limit(first + 1);
   const { entities, raw } = await query.getRawAndEntities<{ distance_m?: number }>();
   const rows = entities.map((entity, i) =>
     Object.assign(entity, { distanceM: raw[i]?.distance_m }),
