@@ -15,9 +15,14 @@ export class BusinessGeoIndex1732790000000 implements MigrationInterface {
       `ALTER TABLE business ADD COLUMN geo cube GENERATED ALWAYS AS (ll_to_earth(lat, lon)) STORED`,
     );
     await q.query(`CREATE INDEX business_geo ON business USING gist (geo)`);
+    // Counting the businesses near a point reads this index alone (no table rows).
+    await q.query(`DROP INDEX business_lat_lon`);
+    await q.query(`CREATE INDEX business_lat_lon ON business (lat, lon) INCLUDE (geo)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX business_lat_lon`);
+    await q.query(`CREATE INDEX business_lat_lon ON business (lat, lon)`);
     await q.query(`DROP INDEX business_geo`);
     await q.query(`ALTER TABLE business DROP COLUMN geo`);
   }
