@@ -423,7 +423,7 @@ function planNote(statement: PlanSummary | undefined): string {
 }
 
 function printTable(results: CaseResult[], plans: Map<string, CasePlans>): void {
-  const header = ['query', 'p50 ms', 'p95 ms', 'mean ms', 'p50<20', 'page plan', 'count plan'];
+  const header = ['query', 'p50 ms', 'p95 ms', 'mean ms', 'n', 'p50<20', 'page plan', 'count plan'];
   const lines = results.map((r) => {
     const statements = plans.get(r.key)?.statements ?? [];
     return [
@@ -431,6 +431,7 @@ function printTable(results: CaseResult[], plans: Map<string, CasePlans>): void 
       r.latencyMs.p50.toFixed(2),
       r.latencyMs.p95.toFixed(2),
       r.latencyMs.mean.toFixed(2),
+      String(r.latencyMs.n),
       r.meetsTarget ? 'ok' : 'MISS',
       statements
         .filter((s) => s.statement === 'page' || s.statement === 'other')
@@ -443,7 +444,7 @@ function printTable(results: CaseResult[], plans: Map<string, CasePlans>): void 
   });
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const row = (cells: string[]) =>
-    cells.map((c, i) => pad(c, widths[i]!, i >= 1 && i <= 3)).join(' | ');
+    cells.map((c, i) => pad(c, widths[i]!, i >= 1 && i <= 4)).join(' | ');
   console.log(row(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const line of lines) console.log(row(line));
