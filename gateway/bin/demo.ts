@@ -7,6 +7,7 @@ import 'reflect-metadata';
 import { SignJWT } from 'jose';
 import { countryOf } from '@communes/kit';
 import { seedDirectory } from '@communes/directory';
+import { seedDeliberations } from '@communes/deliberations';
 import { NODE_SUBGRAPHS, startNode, type RunningNode } from '@communes/node';
 import { startHub } from '../src/hub/server';
 import { DEMO_COMMUNES } from '../src/demo/communes';
@@ -20,13 +21,22 @@ const HUB_PORT = Number(process.env['PORT'] ?? 4000);
 const BUSINESSES = process.env['DEMO_BUSINESSES']
   ? Number(process.env['DEMO_BUSINESSES'])
   : undefined;
+/** Months of council and college meetings (up to the end of 2025) on the first run; 0: none. */
+const DELIBERATION_MONTHS = Number(process.env['DEMO_DELIBERATION_MONTHS'] ?? 6);
 
 async function main(): Promise<void> {
+  // Each embedded database listens for SIGINT/SIGTERM to close cleanly: nine of them here.
+  process.setMaxListeners(30);
   const keys = await loadOrCreateDemoKeys(`${DATA_DIR}/demo-keys.json`);
   const nodes: RunningNode[] = [];
   await Promise.all(
     DEMO_COMMUNES.map(async (demo, i) => {
-      const commune = { code: demo.code, name: demo.name, country: countryOf(demo.code) };
+      const commune = {
+        code: demo.code,
+        name: demo.name,
+        country: countryOf(demo.code),
+        ...demo.legal,
+      };
       const node = await startNode({
         commune,
         database: { kind: 'pglite', dataDir: `${DATA_DIR}/${demo.code}` },
@@ -45,6 +55,22 @@ async function main(): Promise<void> {
         console.log(`Seeding ${demo.name}: ${wanted} businesses (first run only)…`);
         await seedDirectory(node.db, commune, wanted, i + 1);
         console.log(`Seeded ${demo.name} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      }
+      if (DELIBERATION_MONTHS > 0) {
+        const started = Date.now();
+        // The last months of 2025, the seed's last year: enough to browse, quick to write.
+        const from = new Date(Date.UTC(2026, -DELIBERATION_MONTHS, 1)).toISOString().slice(0, 10);
+        const seeded = await seedDeliberations(node.db, commune, {
+          years: Math.ceil(DELIBERATION_MONTHS / 12),
+          seed: i + 1,
+          only: { from, to: '2025-12-31' },
+        });
+        if (!seeded.skipped) {
+          const took = ((Date.now() - started) / 1000).toFixed(1);
+          console.log(
+            `Seeded ${demo.name}: ${seeded.meetings} meetings, ${seeded.items} items in ${took} s`,
+          );
+        }
       }
     }),
   );
@@ -78,7 +104,7 @@ async function main(): Promise<void> {
       { c: demo.code },
     );
     if (known['commune']) continue;
-    const { businesses: _count, ...registration } = demo;
+    const { businesses: _count, legal: _legal, ...registration } = demo;
     await graphql(
       hub.url,
       `

@@ -7,6 +7,8 @@ export interface DemoCommune {
   website: string;
   /** Businesses the demo seed creates. */
   businesses: number;
+  /** The commune's legal identifier for the SCDL export, where known. */
+  legal?: { siret: string } | { enterpriseNumber: string };
 }
 
 export const DEMO_COMMUNES: DemoCommune[] = [
@@ -17,6 +19,7 @@ export const DEMO_COMMUNES: DemoCommune[] = [
     region: 'Wallonie',
     website: 'https://www.namur.be',
     businesses: 400,
+    legal: { enterpriseNumber: '0216.689.981' },
   },
   {
     code: 'BE-62063',
@@ -41,5 +44,6 @@ export const DEMO_COMMUNES: DemoCommune[] = [
     region: 'Hauts-de-France',
     website: 'https://www.lille.fr',
     businesses: 500,
+    legal: { siret: '21590350100017' },
   },
 ];

@@ -7,6 +7,10 @@ export interface NodeCommune {
   code: string;
   name: string;
   country: Country;
+  /** The commune as a legal entity, for open-data exports: its SIRET (France). */
+  siret?: string;
+  /** The commune as a legal entity: its KBO/BCE enterprise number (Belgium). */
+  enterpriseNumber?: string;
 }
 
 /** What every resolver of a commune node receives. */

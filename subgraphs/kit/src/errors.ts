@@ -11,6 +11,8 @@ export const ErrorCodes = {
   FORBIDDEN: 'The caller has no role allowing this in the commune concerned.',
   NOT_FOUND: 'The object named does not exist in this commune.',
   WRONG_COMMUNE: 'The request names a commune this node does not serve.',
+  EXPORT_NOT_CONFIGURED:
+    "An export needs a setting this node lacks (the commune's SIRET or KBO number); HTTP 503.",
   INTERNAL_SERVER_ERROR:
     'An unexpected failure; details are in the server log, not in the response.',
 } as const;

@@ -40,6 +40,12 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int('must be a whole number').min(0).max(65535).default(4001),
   HUB_PUBLIC_KEY: z.string().optional(),
+  /** The commune's SIRET (France) or KBO/BCE number (Belgium), for the SCDL export. */
+  COMMUNE_SIRET: z
+    .string()
+    .regex(/^\d{14}$/, 'must be 14 digits')
+    .optional(),
+  COMMUNE_ENTERPRISE_NUMBER: z.string().optional(),
 });
 
 /** Every variable a node reads: a deployment setting anything else is a mistake. */
@@ -58,7 +64,13 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv): NodeConfig {
   }
   const e = parsed.data;
   return {
-    commune: { code: e.COMMUNE_CODE, name: e.COMMUNE_NAME, country: countryOf(e.COMMUNE_CODE) },
+    commune: {
+      code: e.COMMUNE_CODE,
+      name: e.COMMUNE_NAME,
+      country: countryOf(e.COMMUNE_CODE),
+      ...(e.COMMUNE_SIRET ? { siret: e.COMMUNE_SIRET } : {}),
+      ...(e.COMMUNE_ENTERPRISE_NUMBER ? { enterpriseNumber: e.COMMUNE_ENTERPRISE_NUMBER } : {}),
+    },
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'pglite', dataDir: `${e.DATA_DIR.replace(/\/$/, '')}/${e.COMMUNE_CODE}` },

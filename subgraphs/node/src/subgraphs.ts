@@ -1,5 +1,6 @@
 import type { SubgraphModule } from '@communes/kit';
 import { directory } from '@communes/directory';
+import { deliberations } from '@communes/deliberations';
 
 /** Every subgraph a commune node serves, in the contract's names. */
-export const NODE_SUBGRAPHS: SubgraphModule[] = [directory];
+export const NODE_SUBGRAPHS: SubgraphModule[] = [directory, deliberations];
