@@ -22,7 +22,7 @@ const BUSINESSES = process.env['DEMO_BUSINESSES']
   ? Number(process.env['DEMO_BUSINESSES'])
   : undefined;
 /** Months of council and college meetings (up to the end of 2025) on the first run; 0: none. */
-const DELIBERATION_MONTHS = Number(process.env['DEMO_DELIBERATION_MONTHS'] ?? 6);
+const DELIBERATION_MONTHS = Number(process.env['DEMO_DELIBERATION_MONTHS'] ?? 24);
 
 async function main(): Promise<void> {
   // Each embedded database listens for SIGINT/SIGTERM to close cleanly: nine of them here.
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
       }
       if (DELIBERATION_MONTHS > 0) {
         const started = Date.now();
-        // The last months of 2025, the seed's last year: enough to browse, quick to write.
+        // Months up to the end of 2025, the seed's last year (two years by default).
         const from = new Date(Date.UTC(2026, -DELIBERATION_MONTHS, 1)).toISOString().slice(0, 10);
         const seeded = await seedDeliberations(node.db, commune, {
           years: Math.ceil(DELIBERATION_MONTHS / 12),
