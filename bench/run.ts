@@ -1,5 +1,5 @@
 /**
- * `npm run bench [directory|network]`: runs the benches in turn (both by default). Each
+ * `npm run bench [directory|deliberations|network]`: runs the benches in turn (both by default). Each
  * prints its figures and writes them to bench/results/<name>.json.
  */
 import { spawnSync } from 'node:child_process';
@@ -11,6 +11,7 @@ const BENCHES: Record<string, [string, ...string[]][]> = {
     [join(__dirname, 'directory', 'run.ts')],
     [join(__dirname, 'directory', 'run.ts'), '--vacuum'],
   ],
+  deliberations: [[join(__dirname, 'deliberations', 'run.ts')]],
   network: [[join(__dirname, 'network', 'run.ts')]],
 };
 
