@@ -19,17 +19,16 @@
  * deliberations-tried-plans.txt.
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
-import type { DataSource, Logger } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { countryOf, type NodeCommune } from '@communes/kit';
 import { seedDeliberations } from '@communes/deliberations';
 import { NODE_SUBGRAPHS, startNode, type RunningNode } from '@communes/node';
+import { QueryCapture, createDatabase, type CapturedQuery } from '../support';
 import { summarise, type Summary } from '../stats';
 
 const COMMUNE: NodeCommune = { code: 'BE-92094', name: 'Namur', country: countryOf('BE-92094') };
@@ -88,88 +87,6 @@ function readOptions(): Options {
 
 // ---------------------------------------------------------------------------------------------
 // The throwaway database
-
-interface BenchDatabase {
-  name: string;
-  url: string;
-  drop(): Promise<void>;
-}
-
-async function withAdmin<T>(adminUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function createDatabase(adminUrl: string): Promise<BenchDatabase> {
-  const name = `cf_bench_${randomBytes(6).toString('hex')}`;
-  await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  let dropped = false;
-  return {
-    name,
-    url: url.toString(),
-    async drop() {
-      if (dropped) return;
-      dropped = true;
-      await withAdmin(adminUrl, (client) =>
-        client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-      );
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Capturing the SQL a request runs
-
-interface CapturedQuery {
-  sql: string;
-  parameters: unknown[];
-}
-
-/** Wraps the node's TypeORM logger so that the statements of chosen requests are recorded. */
-class QueryCapture {
-  private recording: CapturedQuery[] | null = null;
-
-  constructor(db: DataSource) {
-    const inner: Logger = db.logger;
-    const capture: Logger = {
-      logQuery: (query, parameters, runner) => {
-        this.recording?.push({ sql: query, parameters: toArray(parameters) });
-        return inner.logQuery(query, parameters, runner);
-      },
-      logQueryError: (error, query, parameters, runner) =>
-        inner.logQueryError(error, query, parameters, runner),
-      logQuerySlow: (time, query, parameters, runner) =>
-        inner.logQuerySlow(time, query, parameters, runner),
-      logSchemaBuild: (message, runner) => inner.logSchemaBuild(message, runner),
-      logMigration: (message, runner) => inner.logMigration(message, runner),
-      log: (level, message, runner) => inner.log(level, message, runner),
-    };
-    db.logger = capture;
-  }
-
-  async during(work: () => Promise<unknown>): Promise<CapturedQuery[]> {
-    const recorded: CapturedQuery[] = [];
-    this.recording = recorded;
-    try {
-      await work();
-    } finally {
-      this.recording = null;
-    }
-    return recorded;
-  }
-}
-
-function toArray(parameters: unknown): unknown[] {
-  if (parameters === undefined || parameters === null) return [];
-  return Array.isArray(parameters) ? parameters : Object.values(parameters as object);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Filling the commune
