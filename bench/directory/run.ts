@@ -21,12 +21,20 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
-import type { DataSource } from 'typeorm';
 import { countryOf, type NodeCommune } from '@communes/kit';
 import { seedDirectory } from '@communes/directory';
 import { NODE_SUBGRAPHS, startNode, type RunningNode } from '@communes/node';
-import { QueryCapture, createDatabase, type CapturedQuery } from '../support';
-import { summarise, type Summary } from '../stats';
+import {
+  MIN_SAMPLES,
+  QueryCapture,
+  createDatabase,
+  explain,
+  figuresOf,
+  pad,
+  planNote,
+  type CaseResult,
+  type ExplainedStatement,
+} from '../support';
 
 const COMMUNE: NodeCommune = { code: 'BE-92094', name: 'Namur', country: countryOf('BE-92094') };
 /** Namur's centre, as the demo places put it. */
@@ -206,31 +214,6 @@ async function walkToCursor(
 // ---------------------------------------------------------------------------------------------
 // Figures
 
-/** p50, p95 and mean by nearest rank (bench/stats.ts, as the network bench), with the extremes. */
-type Figures = Summary & { min: number; max: number };
-
-function figuresOf(samples: number[]): Figures {
-  const round = (x: number) => Math.round(x * 100) / 100;
-  return {
-    ...summarise(samples),
-    min: round(Math.min(...samples)),
-    max: round(Math.max(...samples)),
-  };
-}
-
-interface CaseResult {
-  key: string;
-  title: string;
-  variables: Record<string, unknown>;
-  totalCount: number | null;
-  rows: number;
-  latencyMs: Figures;
-  meetsTarget: boolean;
-}
-
-/** Fewest samples a query gets even past its time budget. */
-const MIN_SAMPLES = 5;
-
 async function measure(
   endpoint: string,
   benchCase: BenchCase,
@@ -262,18 +245,9 @@ async function measure(
 // ---------------------------------------------------------------------------------------------
 // Query plans
 
-interface PlanSummary {
-  statement: string;
-  executionMs: number | null;
-  planningMs: number | null;
-  indexes: string[];
-  seqScans: string[];
-  jit: boolean;
-}
-
 interface CasePlans {
   key: string;
-  statements: (PlanSummary & { sql: string; parameters: unknown[]; plan: string })[];
+  statements: ExplainedStatement[];
 }
 
 /** What a statement is, for the report: the page's SELECT, the activities, the COUNT, or other. */
@@ -284,60 +258,8 @@ function statementKind(sql: string): string {
   return 'other';
 }
 
-async function explain(
-  db: DataSource,
-  captured: CapturedQuery,
-): Promise<CasePlans['statements'][0]> {
-  const rows = (await db.query(
-    `EXPLAIN (ANALYZE, BUFFERS) ${captured.sql}`,
-    captured.parameters,
-  )) as { 'QUERY PLAN': string }[];
-  const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
-  const indexes = [
-    ...new Set(
-      [
-        ...plan.matchAll(
-          /(Index Only Scan|Index Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) (\w+)/g,
-        ),
-      ].map((m) => `${m[1]} ${m[2]}`),
-    ),
-  ];
-  const seqScans = [...new Set([...plan.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1]!))];
-  const ms = (label: string) => {
-    const match = new RegExp(`${label}: ([\\d.]+) ms`).exec(plan);
-    return match ? Number(match[1]) : null;
-  };
-  return {
-    statement: statementKind(captured.sql),
-    sql: captured.sql,
-    parameters: captured.parameters,
-    plan,
-    executionMs: ms('Execution Time'),
-    planningMs: ms('Planning Time'),
-    indexes,
-    seqScans,
-    jit: /^JIT:/m.test(plan),
-  };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Report
-
-function pad(text: string, width: number, right = false): string {
-  return right ? text.padStart(width) : text.padEnd(width);
-}
-
-/** One statement's plan in a few words: its scans and its execution time. */
-function planNote(statement: PlanSummary | undefined): string {
-  if (!statement) return '-';
-  const scans = [
-    ...statement.indexes.map((i) =>
-      i.replace(/^(Index Only Scan|Index Scan|Bitmap Index Scan) /, ''),
-    ),
-    ...statement.seqScans.map((t) => `Seq Scan ${t}`),
-  ];
-  return `${scans.join(' + ') || 'no scan'} ${statement.executionMs ?? '?'} ms${statement.jit ? ' JIT' : ''}`;
-}
 
 function printTable(results: CaseResult[], plans: Map<string, CasePlans>): void {
   const header = ['query', 'p50 ms', 'p95 ms', 'mean ms', 'n', 'p50<20', 'page plan', 'count plan'];
@@ -476,7 +398,7 @@ async function main(): Promise<void> {
         postGraphQL(endpoint, benchCase.query, benchCase.variables),
       );
       const statements = [];
-      for (const query of captured) statements.push(await explain(db, query));
+      for (const query of captured) statements.push(await explain(db, query, statementKind));
       plans.set(benchCase.key, { key: benchCase.key, statements });
     }
 
