@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { countryOf, type NodeCommune } from '@communes/kit';
+import { countryOf, type NodeCommune, type SubgraphModule } from '@communes/kit';
 import { directory } from '@communes/directory';
 import { startNode, type RunningNode } from '@communes/node';
 import { createTestDatabase, type DatabaseKind } from './databases';
@@ -22,13 +22,15 @@ export async function startTestNode(options: {
   name: string;
   database: DatabaseKind;
   hubPublicKey?: KeyObject;
+  /** The subgraphs it serves: the directory alone unless a test needs more. */
+  subgraphs?: SubgraphModule[];
 }): Promise<TestNode> {
   const database = await createTestDatabase(options.database);
   const commune = { code: options.code, name: options.name, country: countryOf(options.code) };
   const node = await startNode({
     commune,
     database: database.target,
-    subgraphs: [directory],
+    subgraphs: options.subgraphs ?? [directory],
     port: 0,
     hubPublicKey: options.hubPublicKey,
     log: () => {},

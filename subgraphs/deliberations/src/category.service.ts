@@ -1,6 +1,7 @@
 import { BadUserInput, namesCommune, type RequestContext } from '@communes/kit';
 import type { CategoryInput } from './generated/graphql';
-import { ROLES, authorise } from './access';
+import { authoriseWrite } from '@communes/kit';
+import { ROLES } from './access';
 import { Category } from './category.entity';
 import { checkCategoryInput } from './category-input';
 import { Item } from './item.entity';
@@ -23,7 +24,7 @@ export async function setCategory(
   commune: string,
   input: CategoryInput,
 ): Promise<Category> {
-  authorise(ctx, commune, ROLES.admin);
+  authoriseWrite(ctx, commune, ROLES.admin);
   const problems = new Problems();
   const value = checkCategoryInput(input, problems);
   if (!problems.empty) throw new BadUserInput(problems.list);

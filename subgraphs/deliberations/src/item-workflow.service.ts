@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { BadUserInput, type RequestContext } from '@communes/kit';
 import type { VoteInput } from './generated/graphql';
-import { authorise } from './access';
+import { authoriseWrite } from '@communes/kit';
 import { Item } from './item.entity';
 import { moveItem } from './item-history';
 import { derivedItemColumns } from './item-input';
@@ -27,7 +27,7 @@ export async function stepItem(
   comment?: string | null,
 ): Promise<Item> {
   const rule = ITEM_ACTIONS[action];
-  const by = authorise(ctx, commune, rule.roles);
+  const by = authoriseWrite(ctx, commune, rule.roles);
   const note = checkComment(comment);
   return ctx.db.transaction(async (tx) => {
     const item = await lockItem(tx, id);
@@ -43,7 +43,7 @@ export async function presentItem(
   id: string,
   meetingId: string,
 ): Promise<Item> {
-  const by = authorise(ctx, commune, ITEM_ACTIONS.present.roles);
+  const by = authoriseWrite(ctx, commune, ITEM_ACTIONS.present.roles);
   return ctx.db.transaction(async (tx) => {
     // Meeting first, then item: the order every write that takes both locks them in.
     const meeting = await lockMeeting(tx, meetingId, 'meeting');
@@ -88,7 +88,7 @@ export async function decideItem(
   id: string,
   args: DecideArgs,
 ): Promise<Item> {
-  const by = authorise(ctx, commune, ITEM_ACTIONS.decide.roles);
+  const by = authoriseWrite(ctx, commune, ITEM_ACTIONS.decide.roles);
   return ctx.db.transaction(async (tx) => {
     const meetingId = isUuid(id) ? await meetingIdOf(tx, id) : null;
     const meeting = meetingId ? await lockMeeting(tx, meetingId, 'id') : null;

@@ -17,7 +17,8 @@ import type {
   QueryItemsArgs,
   UpdateItemInput,
 } from './generated/graphql';
-import { ROLES, authorise } from './access';
+import { authoriseWrite } from '@communes/kit';
+import { ROLES } from './access';
 import { Attachment } from './attachment.entity';
 import { Category } from './category.entity';
 import { Item, type ItemState } from './item.entity';
@@ -86,7 +87,7 @@ export async function createItem(
   commune: string,
   input: CreateItemInput,
 ): Promise<Item> {
-  const by = authorise(ctx, commune, ROLES.editor);
+  const by = authoriseWrite(ctx, commune, ROLES.editor);
   const problems = new Problems();
   const fields = checkItemFields(input, problems);
   return ctx.db.transaction(async (tx) => {
@@ -115,7 +116,7 @@ export async function updateItem(
   id: string,
   input: UpdateItemInput,
 ): Promise<Item> {
-  authorise(ctx, commune, ROLES.editor);
+  authoriseWrite(ctx, commune, ROLES.editor);
   return ctx.db.transaction(async (tx) => {
     const item = await lockItem(tx, id);
     if (!EDITABLE.includes(item.state)) {
@@ -149,7 +150,7 @@ export async function addAttachment(
   itemId: string,
   input: AttachmentInput,
 ): Promise<Item> {
-  authorise(ctx, commune, ROLES.attach);
+  authoriseWrite(ctx, commune, ROLES.attach);
   const problems = new Problems();
   const value = checkAttachment(input, problems);
   if (!problems.empty) throw new BadUserInput(problems.list);

@@ -12,7 +12,8 @@ import {
   type RequestContext,
 } from '@communes/kit';
 import type { CreateMeetingInput, QueryMeetingsArgs } from './generated/graphql';
-import { ROLES, authorise } from './access';
+import { authoriseWrite } from '@communes/kit';
+import { ROLES } from './access';
 import { Item } from './item.entity';
 import { isDecided } from './item-transitions';
 import { moveItem } from './item-history';
@@ -74,7 +75,7 @@ export async function createMeeting(
   commune: string,
   input: CreateMeetingInput,
 ): Promise<Meeting> {
-  authorise(ctx, commune, ROLES.secretary);
+  authoriseWrite(ctx, commune, ROLES.secretary);
   const problems = new Problems();
   const value = checkMeetingInput(input, problems);
   return ctx.db.transaction(async (tx) => {
@@ -107,7 +108,7 @@ export async function transitionMeeting(
   id: string,
   to: MeetingState,
 ): Promise<Meeting> {
-  const by = authorise(ctx, commune, ROLES.secretary);
+  const by = authoriseWrite(ctx, commune, ROLES.secretary);
   return ctx.db.transaction(async (tx) => {
     const meeting = await lockMeeting(tx, id, 'id');
     if (!meeting) throw new NotFound('Meeting', id);

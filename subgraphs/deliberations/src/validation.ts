@@ -63,12 +63,4 @@ export function parseInstant(value: string): Date | null {
 export const INSTANT_FORMAT =
   'an ISO 8601 date and time with its offset (2026-03-12T19:30:00+01:00)';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
-
-/** The fields an update names: absent ones keep their value, null ones are cleared. */
-export function definedFields<T extends object>(input: T): Partial<T> {
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
+export { definedFields, isUuid } from '@communes/kit';

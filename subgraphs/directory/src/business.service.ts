@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import {
   BadUserInput,
+  authoriseWrite,
+  definedFields,
+  isUuid,
   NotFound,
   emptyConnection,
   namesCommune,
   pageSize,
   parseAfter,
-  requireRole,
   toConnection,
   type Connection,
   type RequestContext,
@@ -141,7 +143,7 @@ export async function createBusiness(
   commune: string,
   input: CreateBusinessInput,
 ): Promise<Business> {
-  authorise(ctx, commune);
+  authoriseWrite(ctx, commune, EDITORS);
   const { problems, value } = validateCreateBusiness(input, {
     country: ctx.commune.country,
     checkNace: checkNaceCode,
@@ -167,7 +169,7 @@ export async function updateBusiness(
   id: string,
   input: UpdateBusinessInput,
 ): Promise<Business> {
-  authorise(ctx, commune);
+  authoriseWrite(ctx, commune, EDITORS);
   return ctx.db.transaction(async (tx) => {
     const existing = await findForUpdate(tx, id);
     // Validate the business as it would be after the change, with the input's field paths.
@@ -190,7 +192,7 @@ export async function setBusinessStatus(
   id: string,
   status: Business['status'],
 ): Promise<Business> {
-  authorise(ctx, commune);
+  authoriseWrite(ctx, commune, EDITORS);
   return ctx.db.transaction(async (tx) => {
     const business = await findForUpdate(tx, id);
     if (business.status === status) return business;
@@ -198,16 +200,6 @@ export async function setBusinessStatus(
     business.updatedAt = new Date();
     return tx.save(business);
   });
-}
-
-/** Writes go to the commune named, by a caller with an editor role there. */
-function authorise(ctx: RequestContext, commune: string): void {
-  if (commune !== ctx.commune.code) {
-    throw new BadUserInput([
-      { field: 'commune', reason: `this node serves ${ctx.commune.code}, not ${commune}` },
-    ]);
-  }
-  requireRole(ctx.identity, commune, [...EDITORS]);
 }
 
 async function findForUpdate(tx: EntityManager, id: string): Promise<Business> {
@@ -239,14 +231,4 @@ async function assertEnterpriseNumberFree(
       },
     ]);
   }
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
-
-/** The fields an update names: absent ones keep their value, null ones are cleared. */
-function definedFields<T extends object>(input: T): Partial<T> {
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -7,3 +7,5 @@ export * from './pagination';
 export * from './subgraph-module';
 export * from './text';
 export * from './keys';
+export * from './ids';
+export * from './writes';
