@@ -3,7 +3,7 @@ import { BadUserInput, foldText } from '@communes/kit';
 import type { ItemFilter, ItemOrder } from './generated/graphql';
 import type { Item, ItemState } from './item.entity';
 import { topicFilterOf } from './actes';
-import type { SortKey } from './keyset';
+import type { SortKey } from '@communes/kit';
 import { Problems, parseDate } from './validation';
 
 export type ItemOrderField = 'DECIDED_AT' | 'CREATED_AT' | 'TITLE';

@@ -31,7 +31,7 @@ import {
   itemSortKey,
   readItemOrder,
 } from './item-query';
-import { applyKeyset } from './keyset';
+import { applyKeyset } from '@communes/kit';
 import { timeZoneOf } from './time-zone';
 import { Problems, definedFields, isUuid } from './validation';
 import { visibleItems } from './visibility';

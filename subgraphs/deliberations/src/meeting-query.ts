@@ -3,7 +3,7 @@ import { BadUserInput } from '@communes/kit';
 import type { MeetingFilter } from './generated/graphql';
 import type { Meeting, MeetingState } from './meeting.entity';
 import { Problems, isUuid, parseDate, parseInstant } from './validation';
-import type { SortKey } from './keyset';
+import type { SortKey } from '@communes/kit';
 
 export const MEETING_ORDER: Record<'STARTS_AT', SortKey> = {
   STARTS_AT: { column: 'm.starts_at', idColumn: 'm.id', timestamp: true },

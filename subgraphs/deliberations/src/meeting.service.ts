@@ -17,7 +17,7 @@ import { ROLES } from './access';
 import { Item } from './item.entity';
 import { isDecided } from './item-transitions';
 import { moveItem } from './item-history';
-import { applyKeyset } from './keyset';
+import { applyKeyset } from '@communes/kit';
 import { Meeting, type MeetingState } from './meeting.entity';
 import { checkMeetingInput } from './meeting-input';
 import { MEETING_ORDER, applyMeetingFilter, checkMeetingFilter } from './meeting-query';

@@ -23,6 +23,8 @@ export type ErrorCode = keyof typeof ErrorCodes;
 export interface FieldProblem {
   field: string;
   reason: string;
+  /** For problems inside a submitted file (a publiccode.yml): the line it is on, from 1. */
+  line?: number;
 }
 
 /** A failure the domain expects; mapped to a GraphQL error once, in `formatError`. */

@@ -9,3 +9,6 @@ export * from './text';
 export * from './keys';
 export * from './ids';
 export * from './writes';
+export * from './problems';
+export * from './dates';
+export * from './keyset';

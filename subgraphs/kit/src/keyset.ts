@@ -1,7 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { badInput } from '@communes/kit';
+import { badInput } from './errors';
 import type { NodeCursor, SortDirection } from '@communes/schema';
-import { isUuid } from './validation';
+import { isUuid } from './ids';
 
 /** How a list sorts: the SQL expression of its key and whether the key is a timestamp. */
 export interface SortKey {
