@@ -5,7 +5,8 @@ import { languageTagProblem, type PubliccodeDescription } from './publiccode';
 const FALLBACK = ['fr', 'en', 'nl', 'de'];
 
 /**
- * The description in `language` (`fr` also matches `fr-BE`), else in the first fallback
+ * The description in `language` (`fr` also matches `fr-BE`, `nl-BE` falls back to `nl`), else
+ * in the first fallback
  * language present, else the first one. A valid publiccode.yml has at least one.
  */
 export function descriptionIn(
@@ -16,7 +17,9 @@ export function descriptionIn(
     const problem = languageTagProblem(language);
     if (problem) throw new BadUserInput([{ field: 'language', reason: problem }]);
   }
-  for (const wanted of [...(language ? [language] : []), ...FALLBACK]) {
+  // `nl-BE` asked: `nl-BE`, then `nl` and its other variants, then the fallbacks.
+  const asked = language ? [language, language.split('-')[0]!] : [];
+  for (const wanted of [...asked, ...FALLBACK]) {
     const found = descriptions.find((d) => matches(d.language, wanted));
     if (found) return found;
   }

@@ -87,72 +87,69 @@ export const descriptionSchema = z.strictObject({
   awards: z.array(text).optional(),
 });
 
-export const publiccodeSchema = z
-  .strictObject({
-    publiccodeYmlVersion: text.refine(
-      (v) => (SUPPORTED_VERSIONS as readonly string[]).includes(v),
-      `must be a version this network reads: ${SUPPORTED_VERSIONS.filter((v) => v.length === 3).join(', ')}`,
+export const publiccodeSchema = z.strictObject({
+  publiccodeYmlVersion: text.refine(
+    (v) => (SUPPORTED_VERSIONS as readonly string[]).includes(v),
+    `must be a version this network reads: ${SUPPORTED_VERSIONS.filter((v) => v.length === 3).join(', ')}`,
+  ),
+  name: text,
+  applicationSuite: text.optional(),
+  url: text.refine(isRepositoryUrl, 'must be the address of the source repository'),
+  landingURL: httpUrl.optional(),
+  isBasedOn: listOf(text.refine(isRepositoryUrl, 'must be a repository address')).optional(),
+  organisation: organisation.optional(),
+  organizationUri: text.optional(),
+  fundedBy: z.array(organisation).optional(),
+  softwareVersion: text.optional(),
+  releaseDate: date.optional(),
+  logo: text.optional(),
+  monochromeLogo: text.optional(),
+  inputTypes: z.array(text).optional(),
+  outputTypes: z.array(text).optional(),
+  platforms: listOf(text).pipe(z.array(text).min(1, 'must name at least one platform')),
+  categories: z.array(oneOf(CATEGORIES, 'categories')).min(1, 'must name at least one category'),
+  usedBy: z.array(text).optional(),
+  roadmap: httpUrl.optional(),
+  developmentStatus: z.enum(DEVELOPMENT_STATUSES),
+  softwareType: z.enum(SOFTWARE_TYPES),
+  intendedAudience: z
+    .strictObject({
+      countries: z
+        .array(text.refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code'))
+        .optional(),
+      unsupportedCountries: z
+        .array(text.refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code'))
+        .optional(),
+      scope: z.array(oneOf(SCOPES, 'scopes')).optional(),
+    })
+    .optional(),
+  description: z.record(z.string(), descriptionSchema),
+  legal: z.strictObject({
+    license: text.refine(
+      (v) => spdxLicenseIds(v) !== null,
+      'must be a valid SPDX licence expression, e.g. EUPL-1.2 or AGPL-3.0-or-later',
     ),
-    name: text,
-    applicationSuite: text.optional(),
-    url: text.refine(isRepositoryUrl, 'must be the address of the source repository'),
-    landingURL: httpUrl.optional(),
-    isBasedOn: listOf(text.refine(isRepositoryUrl, 'must be a repository address')).optional(),
-    organisation: organisation.optional(),
-    organizationUri: text.optional(),
-    fundedBy: z.array(organisation).optional(),
-    softwareVersion: text.optional(),
-    releaseDate: date.optional(),
-    logo: text.optional(),
-    monochromeLogo: text.optional(),
-    inputTypes: z.array(text).optional(),
-    outputTypes: z.array(text).optional(),
-    platforms: listOf(text).pipe(z.array(text).min(1, 'must name at least one platform')),
-    categories: z.array(oneOf(CATEGORIES, 'categories')).min(1, 'must name at least one category'),
-    usedBy: z.array(text).optional(),
-    roadmap: httpUrl.optional(),
-    developmentStatus: z.enum(DEVELOPMENT_STATUSES),
-    softwareType: z.enum(SOFTWARE_TYPES),
-    intendedAudience: z
-      .strictObject({
-        countries: z
-          .array(text.refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code'))
-          .optional(),
-        unsupportedCountries: z
-          .array(text.refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code'))
-          .optional(),
-        scope: z.array(oneOf(SCOPES, 'scopes')).optional(),
-      })
-      .optional(),
-    description: z.record(z.string(), descriptionSchema),
-    legal: z.strictObject({
-      license: text.refine(
-        (v) => spdxLicenseIds(v) !== null,
-        'must be a valid SPDX licence expression, e.g. EUPL-1.2 or AGPL-3.0-or-later',
-      ),
-      mainCopyrightOwner: text.optional(),
-      repoOwner: text.optional(),
-      authorsFile: text.optional(),
-    }),
-    maintenance: z.strictObject({
-      type: z.enum(MAINTENANCE_TYPES),
-      contractors: z.array(contractor).optional(),
-      contacts: z.array(contact).optional(),
-    }),
-    localisation: z.strictObject({
-      localisationReady: z.boolean(),
-      availableLanguages: z.array(languageTag).min(1, 'must name at least one language'),
-    }),
-    dependsOn: z
-      .strictObject({
-        open: z.array(dependency).optional(),
-        proprietary: z.array(dependency).optional(),
-        hardware: z.array(dependency).optional(),
-      })
-      .optional(),
-  })
-  // Country-specific sections (`it`, `IT`…) are the countries' own; kept, not checked here.
-  .catchall(z.unknown());
+    mainCopyrightOwner: text.optional(),
+    repoOwner: text.optional(),
+    authorsFile: text.optional(),
+  }),
+  maintenance: z.strictObject({
+    type: z.enum(MAINTENANCE_TYPES),
+    contractors: z.array(contractor).optional(),
+    contacts: z.array(contact).optional(),
+  }),
+  localisation: z.strictObject({
+    localisationReady: z.boolean(),
+    availableLanguages: z.array(languageTag).min(1, 'must name at least one language'),
+  }),
+  dependsOn: z
+    .strictObject({
+      open: z.array(dependency).optional(),
+      proprietary: z.array(dependency).optional(),
+      hardware: z.array(dependency).optional(),
+    })
+    .optional(),
+});
 
 export type PubliccodeData = z.output<typeof publiccodeSchema>;
 export type DescriptionData = z.output<typeof descriptionSchema>;

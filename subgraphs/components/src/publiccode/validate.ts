@@ -70,13 +70,21 @@ export function validatePubliccode(text: string): Validated {
   const read = readYaml(text);
   if ('problems' in read) return read;
   const data = read.data as Record<string, unknown>;
-  const parsed = publiccodeSchema.safeParse(data, { error: reasonFor });
+  const parsed = publiccodeSchema.safeParse(withoutCountrySections(data), { error: reasonFor });
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.flatMap(keyProblems)),
     ...crossCheck(data),
   ];
   if (problems.length > 0 || !parsed.success) return { problems: located(read, problems) };
   return { publiccode: toPubliccode(parsed.data) };
+}
+
+/**
+ * Country-specific sections (`it`, `IT`: two letters) belong to their countries' extensions:
+ * kept in the file as published, not checked here.
+ */
+function withoutCountrySections(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).filter(([key]) => !/^[a-z]{2}$/i.test(key)));
 }
 
 /** Reasons for zod's own checks; the schema's refinements carry theirs. */
