@@ -7,6 +7,7 @@ COPY schema/package.json schema/
 COPY subgraphs/kit/package.json subgraphs/kit/
 COPY subgraphs/directory/package.json subgraphs/directory/
 COPY subgraphs/deliberations/package.json subgraphs/deliberations/
+COPY subgraphs/components/package.json subgraphs/components/
 COPY subgraphs/node/package.json subgraphs/node/
 COPY gateway/package.json gateway/
 RUN npm ci --omit=dev --no-audit --no-fund

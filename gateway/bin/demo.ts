@@ -8,6 +8,7 @@ import { SignJWT } from 'jose';
 import { countryOf } from '@communes/kit';
 import { seedDirectory } from '@communes/directory';
 import { seedDeliberations } from '@communes/deliberations';
+import { seedComponents } from '@communes/components';
 import { NODE_SUBGRAPHS, startNode, type RunningNode } from '@communes/node';
 import { startHub } from '../src/hub/server';
 import { DEMO_COMMUNES } from '../src/demo/communes';
@@ -72,6 +73,12 @@ async function main(): Promise<void> {
           );
         }
       }
+      const software = await seedComponents(node.db, commune);
+      if (!software.skipped) {
+        console.log(
+          `Seeded ${demo.name}: ${software.published} publiccode.yml, ${software.adoptions} adoptions`,
+        );
+      }
     }),
   );
 
@@ -92,39 +99,52 @@ async function main(): Promise<void> {
       .sign(keys.issuer.privateKey);
   const admin = await token({ hub: ['admin'] }, 'admin@hub.demo', '5m');
   for (const [i, demo] of DEMO_COMMUNES.entries()) {
-    const known = await graphql(
+    const subgraphs = NODE_SUBGRAPHS.map((s) => ({
+      name: s.name,
+      url: `${nodes[i]!.url}/${s.name}/graphql`,
+    }));
+    const known = (await graphql(
       hub.url,
       `
         query ($c: ID!) {
           commune(code: $c) {
-            status
+            subgraphs {
+              name
+            }
           }
         }
       `,
       { c: demo.code },
-    );
-    if (known['commune']) continue;
-    const { businesses: _count, legal: _legal, ...registration } = demo;
-    await graphql(
-      hub.url,
-      `
-        mutation ($input: RegisterCommuneInput!) {
-          registerCommune(input: $input) {
-            code
+    )) as { commune: { subgraphs: { name: string }[] } | null };
+    if (!known.commune) {
+      const { businesses: _count, legal: _legal, ...registration } = demo;
+      await graphql(
+        hub.url,
+        `
+          mutation ($input: RegisterCommuneInput!) {
+            registerCommune(input: $input) {
+              code
+            }
           }
-        }
-      `,
-      {
-        input: {
-          ...registration,
-          subgraphs: NODE_SUBGRAPHS.map((s) => ({
-            name: s.name,
-            url: `${nodes[i]!.url}/${s.name}/graphql`,
-          })),
-        },
-      },
-      admin,
-    );
+        `,
+        { input: { ...registration, subgraphs } },
+        admin,
+      );
+    } else if (subgraphs.some((s) => !known.commune!.subgraphs.some((k) => k.name === s.name))) {
+      // Data of an earlier version of the demo: the commune now serves more subgraphs.
+      await graphql(
+        hub.url,
+        `
+          mutation ($c: ID!, $subgraphs: [CommuneSubgraphInput!]!) {
+            updateCommuneEndpoints(code: $c, subgraphs: $subgraphs) {
+              code
+            }
+          }
+        `,
+        { c: demo.code, subgraphs },
+        admin,
+      );
+    }
   }
   printWelcome({
     hubUrl: hub.url,

@@ -77,10 +77,24 @@ describe('npm start', () => {
     ]);
     expect(first.communes.every((c: any) => c.businesses.totalCount === 60)).toBe(true);
     expect(new Set(first.communes.map((c: any) => c.country))).toEqual(new Set(['BE', 'FR']));
+    // The pooled software, as the welcome text suggests asking: Délibé is used by all four.
+    expect(demo.output).toMatch(/Seeded Namur: 3 publiccode.yml, 4 adoptions/);
+    const software = dataOf(
+      await postGraphQL<any>(
+        `${demo.hubUrl}/graphql`,
+        `{ adoptionCountsByComponent { key name count } components(first: 0) { totalCount } }`,
+      ),
+    );
+    expect(software.adoptionCountsByComponent[0]).toEqual({
+      key: 'https://gitlab.com/ville-de-namur/delibe.git',
+      name: 'Délibé',
+      count: 4,
+    });
+    expect(software.components.totalCount).toBe(9);
     await stopDemo(demo);
 
     demo = await startDemo(dataDir, port);
-    expect(demo.output).not.toMatch(/Seeding/);
+    expect(demo.output).not.toMatch(/Seeding|Seeded/);
     const again = dataOf(await postGraphQL<any>(`${demo.hubUrl}/graphql`, query));
     expect(again).toEqual(first);
   }, 300_000);
