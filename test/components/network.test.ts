@@ -33,7 +33,6 @@ describe.each(testDatabaseKinds())('components through the hub on %s', (database
 
   beforeAll(async () => {
     hub = await startTestHub(database);
-    const admin = await hub.tokenFor({ hub: ['admin'] });
     for (const commune of [NAMUR, LIEGE, LILLE]) {
       const node = await startTestNode({
         ...commune,
@@ -43,22 +42,7 @@ describe.each(testDatabaseKinds())('components through the hub on %s', (database
       });
       nodes.push(node);
       await seedComponents(node.db, node.commune);
-      dataOf(
-        await hub.query(
-          `mutation($input: RegisterCommuneInput!) { registerCommune(input: $input) { code } }`,
-          {
-            input: {
-              code: commune.code,
-              name: commune.name,
-              subgraphs: ['directory', 'components'].map((name) => ({
-                name,
-                url: `${node.url}/${name}/graphql`,
-              })),
-            },
-          },
-          admin,
-        ),
-      );
+      await hub.register(commune.code, commune.name, node.url, ['directory', 'components']);
     }
   }, 120_000);
   afterAll(async () => {

@@ -32,23 +32,7 @@ describe.each(testDatabaseKinds())('deliberations through the hub on %s', (datab
         seed: i + 7,
         only: { from: '2025-01-01', to: '2025-03-31' },
       });
-      const admin = await hub.tokenFor({ hub: ['admin'] });
-      dataOf(
-        await hub.query(
-          `mutation($input: RegisterCommuneInput!) { registerCommune(input: $input) { code } }`,
-          {
-            input: {
-              code: commune.code,
-              name: commune.name,
-              subgraphs: ['directory', 'deliberations'].map((name) => ({
-                name,
-                url: `${node.url}/${name}/graphql`,
-              })),
-            },
-          },
-          admin,
-        ),
-      );
+      await hub.register(commune.code, commune.name, node.url, ['directory', 'deliberations']);
     }
   }, 180_000);
   afterAll(async () => {

@@ -19,7 +19,8 @@ export interface TestHub extends RunningHub {
     variables?: Record<string, unknown>,
     token?: string,
   ): ReturnType<typeof postGraphQL<T>>;
-  register(code: string, name: string, baseUrl: string): Promise<void>;
+  /** Registers a node's subgraphs (the directory unless named) with the hub, as its admin. */
+  register(code: string, name: string, baseUrl: string, subgraphs?: string[]): Promise<void>;
 }
 
 /** A hub on port 0 with a fresh database, a test OIDC issuer, and its own identity key. */
@@ -68,14 +69,17 @@ export async function startTestHub(
       );
       return { [IDENTITY_HEADER]: token };
     },
-    async register(code, name, baseUrl) {
+    async register(code, name, baseUrl, subgraphs = ['directory']) {
       const response = await query(
         `mutation($input: RegisterCommuneInput!) { registerCommune(input: $input) { code status } }`,
         {
           input: {
             code,
             name,
-            subgraphs: [{ name: 'directory', url: `${baseUrl}/directory/graphql` }],
+            subgraphs: subgraphs.map((subgraph) => ({
+              name: subgraph,
+              url: `${baseUrl}/${subgraph}/graphql`,
+            })),
           },
         },
         admin,

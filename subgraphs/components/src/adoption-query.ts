@@ -1,7 +1,7 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import { BadUserInput, Problems, type SortKey } from '@communes/kit';
 import type { Adoption, AdoptionStatus } from './adoption.entity';
-import type { AdoptionFilter, AdoptionOrder } from './generated/graphql';
+import type { AdoptionFilter } from './generated/graphql';
 
 export type AdoptionOrderField = 'SINCE' | 'COMPONENT_NAME';
 
@@ -9,10 +9,6 @@ export const ADOPTION_ORDER: Record<AdoptionOrderField, SortKey> = {
   SINCE: { column: 'a.since', idColumn: 'a.id', timestamp: false },
   COMPONENT_NAME: { column: 'a.component_name_sort', idColumn: 'a.id', timestamp: false },
 };
-
-export function readAdoptionOrder(orderBy: AdoptionOrder | null | undefined) {
-  return { field: orderBy?.field ?? 'SINCE', direction: orderBy?.direction ?? 'DESC' } as const;
-}
 
 export function adoptionSortKey(adoption: Adoption, field: AdoptionOrderField): string {
   return field === 'SINCE' ? adoption.since : adoption.componentNameSort;

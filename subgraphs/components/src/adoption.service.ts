@@ -4,15 +4,13 @@ import {
   BadUserInput,
   NotFound,
   Problems,
-  applyKeyset,
   authoriseWrite,
   definedFields,
   emptyConnection,
   isUuid,
+  keysetPage,
   namesCommune,
-  pageSize,
-  parseAfter,
-  toConnection,
+  readPage,
   type Connection,
   type RequestContext,
 } from '@communes/kit';
@@ -22,7 +20,6 @@ import {
   adoptionSortKey,
   applyAdoptionFilter,
   checkAdoptionFilter,
-  readAdoptionOrder,
 } from './adoption-query';
 import { checkAdoptionFields, checkDay, today } from './adoption-input';
 import { Adoption } from './adoption.entity';
@@ -44,22 +41,11 @@ export async function listAdoptions(
   ctx: RequestContext,
   args: ListArgs,
 ): Promise<Connection<Adoption>> {
-  const first = pageSize(args.first);
-  const order = readAdoptionOrder(args.orderBy);
-  const after = parseAfter(args.after, order.field, order.direction);
+  const page = readPage(args, { field: 'SINCE', direction: 'DESC' });
   const filtered = adoptionsQuery(ctx, args.filter);
   if (!namesCommune(args.communes, ctx.commune.code)) return emptyConnection();
-  const rows = await applyKeyset(filtered(), ADOPTION_ORDER[order.field], order.direction, after)
-    .limit(first + 1)
-    .getMany();
-  return toConnection(
-    rows,
-    first,
-    after !== null,
-    (adoption) => ({ key: [adoptionSortKey(adoption, order.field)], id: adoption.id }),
-    order.field,
-    order.direction,
-    () => filtered().getCount(),
+  return keysetPage(filtered, page, ADOPTION_ORDER[page.field], (adoption) =>
+    adoptionSortKey(adoption, page.field),
   );
 }
 

@@ -2,7 +2,7 @@ import type { SelectQueryBuilder } from 'typeorm';
 import { BadUserInput, Problems, foldText, type SortKey } from '@communes/kit';
 import type { Component } from './component.entity';
 import { developmentStatusFromGraphql, softwareTypeFromGraphql } from './enums';
-import type { ComponentFilter, ComponentOrder } from './generated/graphql';
+import type { ComponentFilter } from './generated/graphql';
 import { CATEGORIES, languageTagProblem } from './publiccode';
 import parseSpdx from 'spdx-expression-parse';
 
@@ -13,10 +13,6 @@ export const COMPONENT_ORDER: Record<ComponentOrderField, SortKey> = {
   RELEASE_DATE: { column: 'c.release_sort', idColumn: 'c.id', timestamp: false },
   UPDATED_AT: { column: 'c.updated_at', idColumn: 'c.id', timestamp: true },
 };
-
-export function readComponentOrder(orderBy: ComponentOrder | null | undefined) {
-  return { field: orderBy?.field ?? 'NAME', direction: orderBy?.direction ?? 'ASC' } as const;
-}
 
 /** The sort key of a component in an order, as its cursor carries it. */
 export function componentSortKey(component: Component, field: ComponentOrderField): string {

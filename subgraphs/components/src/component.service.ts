@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
   BadUserInput,
-  applyKeyset,
   authoriseWrite,
   emptyConnection,
   isUuid,
+  keysetPage,
   namesCommune,
-  pageSize,
-  parseAfter,
-  toConnection,
+  readPage,
   type Connection,
   type RequestContext,
 } from '@communes/kit';
@@ -19,7 +17,6 @@ import {
   applyComponentFilter,
   checkComponentFilter,
   componentSortKey,
-  readComponentOrder,
 } from './component-query';
 import { Component } from './component.entity';
 import { ComponentRelease } from './component-release.entity';
@@ -32,24 +29,13 @@ export async function listComponents(
   ctx: RequestContext,
   args: ListArgs,
 ): Promise<Connection<Component>> {
-  const first = pageSize(args.first);
-  const order = readComponentOrder(args.orderBy);
-  const after = parseAfter(args.after, order.field, order.direction);
+  const page = readPage(args, { field: 'NAME', direction: 'ASC' });
   const filter = checkComponentFilter(args.filter);
   if (!namesCommune(args.communes, ctx.commune.code)) return emptyConnection();
   const filtered = () =>
     applyComponentFilter(ctx.db.getRepository(Component).createQueryBuilder('c'), filter);
-  const rows = await applyKeyset(filtered(), COMPONENT_ORDER[order.field], order.direction, after)
-    .limit(first + 1)
-    .getMany();
-  return toConnection(
-    rows,
-    first,
-    after !== null,
-    (component) => ({ key: [componentSortKey(component, order.field)], id: component.id }),
-    order.field,
-    order.direction,
-    () => filtered().getCount(),
+  return keysetPage(filtered, page, COMPONENT_ORDER[page.field], (component) =>
+    componentSortKey(component, page.field),
   );
 }
 

@@ -1,6 +1,6 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import { BadUserInput, foldText } from '@communes/kit';
-import type { ItemFilter, ItemOrder } from './generated/graphql';
+import type { ItemFilter } from './generated/graphql';
 import type { Item, ItemState } from './item.entity';
 import { topicFilterOf } from './actes';
 import type { SortKey } from '@communes/kit';
@@ -13,13 +13,6 @@ export const ITEM_ORDER: Record<ItemOrderField, SortKey> = {
   CREATED_AT: { column: 'i.created_at', idColumn: 'i.id', timestamp: true },
   TITLE: { column: 'i.title_sort', idColumn: 'i.id', timestamp: false },
 };
-
-export function readItemOrder(orderBy: ItemOrder | null | undefined) {
-  return {
-    field: orderBy?.field ?? 'CREATED_AT',
-    direction: orderBy?.direction ?? 'DESC',
-  } as const;
-}
 
 /** The sort key of an item in an order, as its cursor carries it. */
 export function itemSortKey(item: Item, field: ItemOrderField): string {

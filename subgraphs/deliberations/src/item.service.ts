@@ -4,10 +4,9 @@ import {
   BadUserInput,
   NotFound,
   emptyConnection,
+  keysetPage,
   namesCommune,
-  pageSize,
-  parseAfter,
-  toConnection,
+  readPage,
   type Connection,
   type RequestContext,
 } from '@communes/kit';
@@ -24,14 +23,7 @@ import { Category } from './category.entity';
 import { Item, type ItemState } from './item.entity';
 import { recordTransition } from './item-history';
 import { checkAttachment, checkItemFields, derivedItemColumns } from './item-input';
-import {
-  ITEM_ORDER,
-  applyItemFilter,
-  checkItemFilter,
-  itemSortKey,
-  readItemOrder,
-} from './item-query';
-import { applyKeyset } from '@communes/kit';
+import { ITEM_ORDER, applyItemFilter, checkItemFilter, itemSortKey } from './item-query';
 import { timeZoneOf } from './time-zone';
 import { Problems, definedFields, isUuid } from './validation';
 import { visibleItems } from './visibility';
@@ -48,26 +40,15 @@ export function itemsQuery(ctx: RequestContext, filter: ReturnType<typeof checkI
 }
 
 export async function listItems(ctx: RequestContext, args: ListArgs): Promise<Connection<Item>> {
-  const first = pageSize(args.first);
-  const order = readItemOrder(args.orderBy);
-  const after = parseAfter(args.after, order.field, order.direction);
+  const page = readPage(args, { field: 'CREATED_AT', direction: 'DESC' });
   const filter = checkItemFilter(args.filter);
   if (!namesCommune(args.communes, ctx.commune.code)) return emptyConnection();
   const filtered = () => {
     const qb = itemsQuery(ctx, filter);
-    return order.field === 'DECIDED_AT' ? qb.andWhere('i.decided_at IS NOT NULL') : qb;
+    return page.field === 'DECIDED_AT' ? qb.andWhere('i.decided_at IS NOT NULL') : qb;
   };
-  const rows = await applyKeyset(filtered(), ITEM_ORDER[order.field], order.direction, after)
-    .limit(first + 1)
-    .getMany();
-  return toConnection(
-    rows,
-    first,
-    after !== null,
-    (item) => ({ key: [itemSortKey(item, order.field)], id: item.id }),
-    order.field,
-    order.direction,
-    () => filtered().getCount(),
+  return keysetPage(filtered, page, ITEM_ORDER[page.field], (item) =>
+    itemSortKey(item, page.field),
   );
 }
 

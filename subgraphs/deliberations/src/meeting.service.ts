@@ -4,10 +4,9 @@ import {
   BadUserInput,
   NotFound,
   emptyConnection,
+  keysetPage,
   namesCommune,
-  pageSize,
-  parseAfter,
-  toConnection,
+  readPage,
   type Connection,
   type RequestContext,
 } from '@communes/kit';
@@ -17,7 +16,6 @@ import { ROLES } from './access';
 import { Item } from './item.entity';
 import { isDecided } from './item-transitions';
 import { moveItem } from './item-history';
-import { applyKeyset } from '@communes/kit';
 import { Meeting, type MeetingState } from './meeting.entity';
 import { checkMeetingInput } from './meeting-input';
 import { MEETING_ORDER, applyMeetingFilter, checkMeetingFilter } from './meeting-query';
@@ -33,10 +31,7 @@ export async function listMeetings(
   ctx: RequestContext,
   args: ListArgs,
 ): Promise<Connection<Meeting>> {
-  const first = pageSize(args.first);
-  const field = args.orderBy?.field ?? 'STARTS_AT';
-  const direction = args.orderBy?.direction ?? 'DESC';
-  const after = parseAfter(args.after, field, direction);
+  const page = readPage(args, { field: 'STARTS_AT', direction: 'DESC' });
   const filter = checkMeetingFilter(args.filter);
   if (!namesCommune(args.communes, ctx.commune.code)) return emptyConnection();
   const filtered = () =>
@@ -45,18 +40,7 @@ export async function listMeetings(
       filter,
       timeZoneOf(ctx.commune.code),
     );
-  const rows = await applyKeyset(filtered(), MEETING_ORDER[field], direction, after)
-    .limit(first + 1)
-    .getMany();
-  return toConnection(
-    rows,
-    first,
-    after !== null,
-    (m) => ({ key: [m.startsAt.toISOString()], id: m.id }),
-    field,
-    direction,
-    () => filtered().getCount(),
-  );
+  return keysetPage(filtered, page, MEETING_ORDER[page.field], (m) => m.startsAt.toISOString());
 }
 
 /** A meeting the caller may see, or null. */

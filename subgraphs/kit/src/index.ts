@@ -12,3 +12,4 @@ export * from './writes';
 export * from './problems';
 export * from './dates';
 export * from './keyset';
+export * from './resolvers';

@@ -2,6 +2,7 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
 import type { NodeCursor, SortDirection } from '@communes/schema';
 import { isUuid } from './ids';
+import { pageSize, parseAfter, toConnection, type Connection } from './pagination';
 
 /** How a list sorts: the SQL expression of its key and whether the key is a timestamp. */
 export interface SortKey {
@@ -37,4 +38,51 @@ export function applyKeyset<T extends ObjectLiteral>(
     );
   }
   return qb.orderBy(key.column, direction).addOrderBy(key.idColumn, direction);
+}
+
+/** The page a list is asked for: its size, order and the cursor to continue after. */
+export interface PageRequest<F extends string> {
+  first: number;
+  field: F;
+  direction: SortDirection;
+  after: NodeCursor | null;
+}
+
+/** Reads `first`, `orderBy` and `after` of a list, with the list's default order. */
+export function readPage<F extends string>(
+  args: {
+    first?: number | null;
+    after?: string | null;
+    orderBy?: { field?: F | null; direction?: SortDirection | null } | null;
+  },
+  defaults: { field: F; direction: SortDirection },
+): PageRequest<F> {
+  const first = pageSize(args.first);
+  const field = args.orderBy?.field ?? defaults.field;
+  const direction = args.orderBy?.direction ?? defaults.direction;
+  return { first, field, direction, after: parseAfter(args.after, field, direction) };
+}
+
+/**
+ * One page of a list in keyset order: `first + 1` rows after the cursor (the extra one says
+ * whether a next page exists); `totalCount` is counted only when asked for.
+ */
+export async function keysetPage<T extends ObjectLiteral & { id: string }, F extends string>(
+  filtered: () => SelectQueryBuilder<T>,
+  page: PageRequest<F>,
+  key: SortKey,
+  sortKeyOf: (row: T) => string,
+): Promise<Connection<T>> {
+  const rows = await applyKeyset(filtered(), key, page.direction, page.after)
+    .limit(page.first + 1)
+    .getMany();
+  return toConnection(
+    rows,
+    page.first,
+    page.after !== null,
+    (row) => ({ key: [sortKeyOf(row)], id: row.id }),
+    page.field,
+    page.direction,
+    () => filtered().getCount(),
+  );
 }
