@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import {
   BadUserInput,
-  NotFound,
+  lockExisting,
   Problems,
   authoriseWrite,
   definedFields,
@@ -174,16 +174,8 @@ export async function retireAdoption(
   });
 }
 
-async function lockAdoption(tx: EntityManager, id: string): Promise<Adoption> {
-  if (!isUuid(id)) throw new BadUserInput([{ field: 'id', reason: 'must be an adoption id' }]);
-  const adoption = await tx
-    .getRepository(Adoption)
-    .createQueryBuilder('a')
-    .setLock('pessimistic_write')
-    .where('a.id = :id', { id })
-    .getOne();
-  if (!adoption) throw new NotFound('Adoption', id);
-  return adoption;
+function lockAdoption(tx: EntityManager, id: string): Promise<Adoption> {
+  return lockExisting(tx, Adoption, id, 'an adoption');
 }
 
 /** A commune adopts a piece of software once at a time: change the current adoption instead. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import {
   BadUserInput,
-  NotFound,
+  lockExisting,
   emptyConnection,
   keysetPage,
   namesCommune,
@@ -157,16 +157,8 @@ export async function addAttachment(
 }
 
 /** Reads an item for change, locked until the transaction ends. */
-export async function lockItem(tx: EntityManager, id: string, field = 'id'): Promise<Item> {
-  if (!isUuid(id)) throw new BadUserInput([{ field, reason: 'must be an item id' }]);
-  const item = await tx
-    .getRepository(Item)
-    .createQueryBuilder('i')
-    .setLock('pessimistic_write')
-    .where('i.id = :id', { id })
-    .getOne();
-  if (!item) throw new NotFound('Item', id);
-  return item;
+export function lockItem(tx: EntityManager, id: string, field = 'id'): Promise<Item> {
+  return lockExisting(tx, Item, id, 'an item', field);
 }
 
 /** The topic an item of this category takes; an unknown category is a problem of the input. */

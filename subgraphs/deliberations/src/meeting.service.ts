@@ -5,6 +5,7 @@ import {
   NotFound,
   emptyConnection,
   keysetPage,
+  lockById,
   namesCommune,
   readPage,
   type Connection,
@@ -135,11 +136,5 @@ export async function lockMeeting(
   id: string,
   field: string,
 ): Promise<Meeting | null> {
-  if (!isUuid(id)) throw new BadUserInput([{ field, reason: 'must be a meeting id' }]);
-  return tx
-    .getRepository(Meeting)
-    .createQueryBuilder('m')
-    .setLock('pessimistic_write')
-    .where('m.id = :id', { id })
-    .getOne();
+  return lockById(tx, Meeting, id, 'a meeting', field);
 }

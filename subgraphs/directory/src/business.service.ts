@@ -5,7 +5,7 @@ import {
   authoriseWrite,
   definedFields,
   isUuid,
-  NotFound,
+  lockExisting,
   emptyConnection,
   namesCommune,
   pageSize,
@@ -203,14 +203,7 @@ export async function setBusinessStatus(
 }
 
 async function findForUpdate(tx: EntityManager, id: string): Promise<Business> {
-  if (!isUuid(id)) throw new BadUserInput([{ field: 'id', reason: 'must be a UUID' }]);
-  const business = await tx
-    .getRepository(Business)
-    .createQueryBuilder('b')
-    .setLock('pessimistic_write')
-    .where('b.id = :id', { id })
-    .getOne();
-  if (!business) throw new NotFound('Business', id);
+  const business = await lockExisting(tx, Business, id, 'a business');
   await loadActivities(tx, [business]);
   return business;
 }

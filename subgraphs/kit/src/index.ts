@@ -13,3 +13,4 @@ export * from './problems';
 export * from './dates';
 export * from './keyset';
 export * from './resolvers';
+export * from './locks';
