@@ -1,5 +1,6 @@
 /** What the benches share: a throwaway database, and the SQL a request runs. */
 import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import type { DataSource, Logger } from 'typeorm';
 import { summarise, type Summary } from './stats';
@@ -173,5 +174,112 @@ export async function explain(
     indexes,
     seqScans,
     jit: /^JIT:/m.test(plan),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists over HTTP, timed
+
+/** What the benches read of a connection. */
+export interface ListPage {
+  totalCount?: number;
+  pageInfo?: { hasNextPage: boolean; endCursor: string | null };
+  edges: unknown[];
+}
+
+/** Posts a query and returns the connection at `data[list]`; any error fails the bench. */
+export async function postList(
+  endpoint: string,
+  list: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<ListPage> {
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const answer = (await response.json()) as {
+    data?: Record<string, ListPage | undefined>;
+    errors?: { message: string }[];
+  };
+  const page = answer.data?.[list];
+  if (!response.ok || answer.errors?.length || !page) {
+    throw new Error(
+      `GraphQL request failed (${response.status}): ${JSON.stringify(answer.errors ?? answer)}`,
+    );
+  }
+  return page;
+}
+
+/**
+ * Pages through a list `pageSize` rows at a time until about `target` rows are behind, or
+ * `seconds` have passed: the cursor there starts a deep page.
+ */
+export async function walkToCursor(
+  endpoint: string,
+  list: string,
+  query: string,
+  options: {
+    target: number;
+    pageSize: number;
+    variables?: Record<string, unknown>;
+    seconds?: number;
+  },
+): Promise<{ cursor: string; at: number }> {
+  const pages = Math.max(1, Math.floor(options.target / options.pageSize));
+  const deadline = performance.now() + (options.seconds ?? Infinity) * 1000;
+  let after: string | null = null;
+  let at = 0;
+  for (let i = 0; i < pages && performance.now() < deadline; i++) {
+    const page: ListPage = await postList(endpoint, list, query, {
+      first: options.pageSize,
+      after,
+      ...options.variables,
+    });
+    if (page.edges.length === 0 || !page.pageInfo?.endCursor) break;
+    after = page.pageInfo.endCursor;
+    at += page.edges.length;
+    if (!page.pageInfo.hasNextPage) break;
+  }
+  if (after === null) throw new Error('the list is empty: no cursor to start a deep page from');
+  return { cursor: after, at };
+}
+
+export interface BenchCase {
+  key: string;
+  title: string;
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+/** Warms a query up, then times it `iterations` times (fewer past `maxCaseSeconds`). */
+export async function measureCase(
+  endpoint: string,
+  list: string,
+  benchCase: BenchCase,
+  options: { iterations: number; maxCaseSeconds: number; warmUp: number; targetP50Ms: number },
+): Promise<CaseResult> {
+  const deadline = performance.now() + options.maxCaseSeconds * 1000;
+  const ask = () => postList(endpoint, list, benchCase.query, benchCase.variables);
+  let last: ListPage | null = null;
+  for (let i = 0; i < options.warmUp && (i < 2 || performance.now() < deadline); i++)
+    last = await ask();
+  const samples: number[] = [];
+  for (let i = 0; i < options.iterations; i++) {
+    if (i >= MIN_SAMPLES && performance.now() > deadline) break;
+    const started = performance.now();
+    last = await ask();
+    samples.push(performance.now() - started);
+  }
+  const latencyMs = figuresOf(samples);
+  return {
+    key: benchCase.key,
+    title: benchCase.title,
+    variables: benchCase.variables,
+    totalCount: last?.totalCount ?? null,
+    rows: last?.edges.length ?? 0,
+    latencyMs,
+    meetsTarget: latencyMs.p50 < options.targetP50Ms,
   };
 }

@@ -29,13 +29,15 @@ import { countryOf, type NodeCommune } from '@communes/kit';
 import { seedDeliberations } from '@communes/deliberations';
 import { NODE_SUBGRAPHS, startNode, type RunningNode } from '@communes/node';
 import {
-  MIN_SAMPLES,
   QueryCapture,
   createDatabase,
   explain,
-  figuresOf,
+  measureCase,
   pad,
   planNote,
+  postList,
+  walkToCursor,
+  type BenchCase,
   type CaseResult,
   type ExplainedStatement,
 } from '../support';
@@ -137,36 +139,6 @@ async function multiplyItems(db: DataSource, count: number): Promise<number> {
 // ---------------------------------------------------------------------------------------------
 // GraphQL over HTTP
 
-interface GraphQLAnswer {
-  data?: { items?: ItemPage };
-  errors?: { message: string }[];
-}
-
-interface ItemPage {
-  totalCount?: number;
-  pageInfo?: { hasNextPage: boolean; endCursor: string | null };
-  edges: { node: { id: string; title: string; decidedAt: string | null } }[];
-}
-
-async function postGraphQL(
-  endpoint: string,
-  query: string,
-  variables: Record<string, unknown>,
-): Promise<ItemPage> {
-  const response = await fetch(endpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const answer = (await response.json()) as GraphQLAnswer;
-  if (!response.ok || answer.errors?.length || !answer.data?.items) {
-    throw new Error(
-      `GraphQL request failed (${response.status}): ${JSON.stringify(answer.errors ?? answer)}`,
-    );
-  }
-  return answer.data.items;
-}
-
 function itemsQuery(options: { totalCount: boolean; pageInfo?: boolean }): string {
   return `query Bench($filter: ItemFilter, $orderBy: ItemOrder, $first: Int, $after: String) {
   items(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
@@ -175,13 +147,6 @@ function itemsQuery(options: { totalCount: boolean; pageInfo?: boolean }): strin
     edges { node { id title decidedAt topic { code } } }
   }
 }`;
-}
-
-interface BenchCase {
-  key: string;
-  title: string;
-  query: string;
-  variables: Record<string, unknown>;
 }
 
 const DECIDED_DESC = { field: 'DECIDED_AT', direction: 'DESC' };
@@ -217,62 +182,6 @@ function benchCases(deepDefault: string, deepDecided: string): BenchCase[] {
 }
 
 /** The cursor after about `target` items in an order, walking pages of `WALK_PAGE`. */
-async function walkToCursor(
-  endpoint: string,
-  target: number,
-  orderBy: Record<string, string> | null,
-): Promise<{ cursor: string; at: number }> {
-  const query = itemsQuery({ totalCount: false, pageInfo: true });
-  const pages = Math.max(1, Math.floor(target / WALK_PAGE));
-  const deadline = performance.now() + WALK_SECONDS * 1000;
-  let after: string | null = null;
-  let at = 0;
-  for (let i = 0; i < pages && performance.now() < deadline; i++) {
-    const page: ItemPage = await postGraphQL(endpoint, query, {
-      first: WALK_PAGE,
-      after,
-      ...(orderBy ? { orderBy } : {}),
-    });
-    if (page.edges.length === 0 || !page.pageInfo?.endCursor) break;
-    after = page.pageInfo.endCursor;
-    at += page.edges.length;
-    if (!page.pageInfo.hasNextPage) break;
-  }
-  if (after === null) throw new Error('the list is empty: no cursor to start a deep page from');
-  return { cursor: after, at };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Figures
-
-async function measure(
-  endpoint: string,
-  benchCase: BenchCase,
-  options: Pick<Options, 'iterations' | 'maxCaseSeconds'>,
-): Promise<CaseResult> {
-  const deadline = performance.now() + options.maxCaseSeconds * 1000;
-  let last: ItemPage | null = null;
-  for (let i = 0; i < WARM_UP && (i < 2 || performance.now() < deadline); i++)
-    last = await postGraphQL(endpoint, benchCase.query, benchCase.variables);
-  const samples: number[] = [];
-  for (let i = 0; i < options.iterations; i++) {
-    if (i >= MIN_SAMPLES && performance.now() > deadline) break;
-    const started = performance.now();
-    last = await postGraphQL(endpoint, benchCase.query, benchCase.variables);
-    samples.push(performance.now() - started);
-  }
-  const latencyMs = figuresOf(samples);
-  return {
-    key: benchCase.key,
-    title: benchCase.title,
-    variables: benchCase.variables,
-    totalCount: last?.totalCount ?? null,
-    rows: last?.edges.length ?? 0,
-    latencyMs,
-    meetsTarget: latencyMs.p50 < TARGET_P50_MS,
-  };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Query plans
 
@@ -297,7 +206,7 @@ async function explainCases(
   const plans = new Map<string, CasePlans>();
   for (const benchCase of cases) {
     const captured = await capture.during(() =>
-      postGraphQL(endpoint, benchCase.query, benchCase.variables),
+      postList(endpoint, 'items', benchCase.query, benchCase.variables),
     );
     const statements = [];
     for (const query of captured) statements.push(await explain(db, query, statementKind));
@@ -368,7 +277,11 @@ async function measureAll(
 ): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
   for (const benchCase of cases) {
-    const result = await measure(endpoint, benchCase, options);
+    const result = await measureCase(endpoint, 'items', benchCase, {
+      ...options,
+      warmUp: WARM_UP,
+      targetP50Ms: TARGET_P50_MS,
+    });
     results.push(result);
     console.log(
       `${pad(result.title, 44)} p50 ${result.latencyMs.p50.toFixed(2)} ms  p95 ${result.latencyMs.p95.toFixed(2)} ms  n ${result.latencyMs.n}  (${result.rows} rows${result.totalCount === null ? '' : ` of ${result.totalCount}`})`,
@@ -459,8 +372,15 @@ async function main(): Promise<void> {
          AND EXISTS (SELECT 1 FROM meeting m WHERE m.id = i.meeting_id
                      AND m.state IN ('PUBLISHED', 'DECIDED', 'CLOSED'))`,
     )) as { decided: number }[];
-    const deepDefault = await walkToCursor(endpoint, Math.floor(stats!.visible / 2), null);
-    const deepDecided = await walkToCursor(endpoint, Math.floor(decided / 2), DECIDED_DESC);
+    const walk = (target: number, orderBy: typeof DECIDED_DESC | null) =>
+      walkToCursor(endpoint, 'items', itemsQuery({ totalCount: false, pageInfo: true }), {
+        target,
+        pageSize: WALK_PAGE,
+        seconds: WALK_SECONDS,
+        ...(orderBy ? { variables: { orderBy } } : {}),
+      });
+    const deepDefault = await walk(Math.floor(stats!.visible / 2), null);
+    const deepDecided = await walk(Math.floor(decided / 2), DECIDED_DESC);
     console.log(
       `deep cursors: after item ${deepDefault.at} (default order), ${deepDecided.at} (DECIDED_AT DESC)`,
     );

@@ -25,13 +25,15 @@ import { countryOf, type NodeCommune } from '@communes/kit';
 import { seedDirectory } from '@communes/directory';
 import { NODE_SUBGRAPHS, startNode, type RunningNode } from '@communes/node';
 import {
-  MIN_SAMPLES,
   QueryCapture,
   createDatabase,
   explain,
-  figuresOf,
+  measureCase,
   pad,
   planNote,
+  postList,
+  walkToCursor,
+  type BenchCase,
   type CaseResult,
   type ExplainedStatement,
 } from '../support';
@@ -95,36 +97,6 @@ function readOptions(): Options {
 // ---------------------------------------------------------------------------------------------
 // GraphQL over HTTP
 
-interface GraphQLAnswer {
-  data?: { businesses?: BusinessPage };
-  errors?: { message: string }[];
-}
-
-interface BusinessPage {
-  totalCount?: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  edges: { cursor: string; node: { id: string; name: string } }[];
-}
-
-async function postGraphQL(
-  endpoint: string,
-  query: string,
-  variables: Record<string, unknown>,
-): Promise<BusinessPage> {
-  const response = await fetch(endpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const answer = (await response.json()) as GraphQLAnswer;
-  if (!response.ok || answer.errors?.length || !answer.data?.businesses) {
-    throw new Error(
-      `GraphQL request failed (${response.status}): ${JSON.stringify(answer.errors ?? answer)}`,
-    );
-  }
-  return answer.data.businesses;
-}
-
 const NODE_FIELDS = `id name
   address { street number postalCode locality }
   activities { naceVersion code label main }`;
@@ -139,16 +111,12 @@ function businessesQuery(options: { totalCount: boolean; distance?: boolean }): 
 }`;
 }
 
-interface BenchCase {
-  key: string;
-  title: string;
-  query: string;
-  variables: Record<string, unknown>;
+interface DirectoryCase extends BenchCase {
   totalCount: boolean;
 }
 
 /** Each list query, with and without totalCount (its COUNT is a statement of its own). */
-function benchCases(deepCursor: string): BenchCase[] {
+function benchCases(deepCursor: string): DirectoryCase[] {
   const near = { lat: CENTRE.lat, lon: CENTRE.lon, km: 5 };
   const base: {
     key: string;
@@ -192,56 +160,6 @@ function benchCases(deepCursor: string): BenchCase[] {
 }
 
 /** The cursor of the item at `target` (about the middle of the list), paging `WALK_PAGE`. */
-async function walkToCursor(
-  endpoint: string,
-  target: number,
-): Promise<{ cursor: string; at: number }> {
-  const query = businessesQuery({ totalCount: false });
-  const pages = Math.max(1, Math.floor(target / WALK_PAGE));
-  let after: string | null = null;
-  let at = 0;
-  for (let i = 0; i < pages; i++) {
-    const page: BusinessPage = await postGraphQL(endpoint, query, { first: WALK_PAGE, after });
-    if (page.edges.length === 0 || !page.pageInfo.endCursor) break;
-    after = page.pageInfo.endCursor;
-    at += page.edges.length;
-    if (!page.pageInfo.hasNextPage) break;
-  }
-  if (after === null) throw new Error('the list is empty: no cursor to start a deep page from');
-  return { cursor: after, at };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Figures
-
-async function measure(
-  endpoint: string,
-  benchCase: BenchCase,
-  options: Pick<Options, 'iterations' | 'maxCaseSeconds'>,
-): Promise<CaseResult> {
-  const deadline = performance.now() + options.maxCaseSeconds * 1000;
-  let last: BusinessPage | null = null;
-  for (let i = 0; i < WARM_UP && (i < 2 || performance.now() < deadline); i++)
-    last = await postGraphQL(endpoint, benchCase.query, benchCase.variables);
-  const samples: number[] = [];
-  for (let i = 0; i < options.iterations; i++) {
-    if (i >= MIN_SAMPLES && performance.now() > deadline) break;
-    const started = performance.now();
-    last = await postGraphQL(endpoint, benchCase.query, benchCase.variables);
-    samples.push(performance.now() - started);
-  }
-  const latencyMs = figuresOf(samples);
-  return {
-    key: benchCase.key,
-    title: benchCase.title,
-    variables: benchCase.variables,
-    totalCount: last?.totalCount ?? null,
-    rows: last?.edges.length ?? 0,
-    latencyMs,
-    meetsTarget: latencyMs.p50 < TARGET_P50_MS,
-  };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Query plans
 
@@ -376,7 +294,15 @@ async function main(): Promise<void> {
     );
 
     const target = Math.floor(options.count / 2);
-    const deep = await walkToCursor(endpoint, target);
+    const deep = await walkToCursor(
+      endpoint,
+      'businesses',
+      businessesQuery({ totalCount: false }),
+      {
+        target,
+        pageSize: WALK_PAGE,
+      },
+    );
     console.log(`deep cursor: after item ${deep.at}`);
 
     // Other work on the machine skews the figures: the load before measuring goes in the report.
@@ -384,7 +310,11 @@ async function main(): Promise<void> {
     const cases = benchCases(deep.cursor);
     const results: CaseResult[] = [];
     for (const benchCase of cases) {
-      const result = await measure(endpoint, benchCase, options);
+      const result = await measureCase(endpoint, 'businesses', benchCase, {
+        ...options,
+        warmUp: WARM_UP,
+        targetP50Ms: TARGET_P50_MS,
+      });
       results.push(result);
       console.log(
         `${pad(result.title, 44)} p50 ${result.latencyMs.p50.toFixed(2)} ms  p95 ${result.latencyMs.p95.toFixed(2)} ms  n ${result.latencyMs.n}  (${result.rows} rows${result.totalCount === null ? '' : ` of ${result.totalCount}`})`,
@@ -395,7 +325,7 @@ async function main(): Promise<void> {
     const plans = new Map<string, CasePlans>();
     for (const benchCase of cases) {
       const captured = await capture.during(() =>
-        postGraphQL(endpoint, benchCase.query, benchCase.variables),
+        postList(endpoint, 'businesses', benchCase.query, benchCase.variables),
       );
       const statements = [];
       for (const query of captured) statements.push(await explain(db, query, statementKind));

@@ -95,7 +95,7 @@ export async function adoptComponent(
   const fields = checkAdoptionFields(input, problems, today());
   if (!problems.empty) throw new BadUserInput(problems.list);
   return ctx.db.transaction(async (tx) => {
-    await refuseSecondAdoption(tx, fields.componentUrl, null);
+    await refuseSecondAdoption(tx, fields.componentUrl);
     const now = new Date();
     const adoption = Object.assign(new Adoption(), fields, {
       id: randomUUID(),
@@ -179,14 +179,14 @@ function lockAdoption(tx: EntityManager, id: string): Promise<Adoption> {
 }
 
 /** A commune adopts a piece of software once at a time: change the current adoption instead. */
-async function refuseSecondAdoption(tx: EntityManager, url: string, id: string | null) {
+async function refuseSecondAdoption(tx: EntityManager, url: string) {
   const current = await tx
     .getRepository(Adoption)
     .createQueryBuilder('a')
     .where('a.component_url = :url', { url })
     .andWhere(`a.status <> 'RETIRED'`)
     .getOne();
-  if (current && current.id !== id) throw alreadyAdopted(current.id);
+  if (current) throw alreadyAdopted(current.id);
 }
 
 function alreadyAdopted(id: string): BadUserInput {

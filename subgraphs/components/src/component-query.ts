@@ -3,8 +3,7 @@ import { BadUserInput, Problems, foldText, type SortKey } from '@communes/kit';
 import type { Component } from './component.entity';
 import { developmentStatusFromGraphql, softwareTypeFromGraphql } from './enums';
 import type { ComponentFilter } from './generated/graphql';
-import { CATEGORIES, languageTagProblem } from './publiccode';
-import parseSpdx from 'spdx-expression-parse';
+import { CATEGORIES, isSpdxLicenseId, languageTagProblem } from './publiccode';
 
 export type ComponentOrderField = 'NAME' | 'RELEASE_DATE' | 'UPDATED_AT';
 
@@ -77,15 +76,6 @@ export function checkComponentFilter(
     language: filter?.language?.toLowerCase() ?? null,
     url: filter?.url?.trim() ?? null,
   };
-}
-
-function isSpdxLicenseId(value: string): boolean {
-  try {
-    const tree = parseSpdx(value) as { license?: string; exception?: string };
-    return tree.license === value && tree.exception === undefined;
-  } catch {
-    return false;
-  }
 }
 
 /** Adds the filter to a query over `component c`. */

@@ -46,6 +46,16 @@ export function spdxLicenseIds(expression: string): string[] | null {
   return [...ids];
 }
 
+/** One SPDX licence identifier alone (`EUPL-1.2`), not an expression. */
+export function isSpdxLicenseId(value: string): boolean {
+  try {
+    const tree = parseSpdx(value) as SpdxNode & { exception?: string };
+    return tree.license === value && tree.exception === undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** A web address (http or https on a host name). */
 export function isHttpUrl(value: string): boolean {
   return isURL(value, {

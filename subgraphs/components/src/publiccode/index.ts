@@ -9,6 +9,7 @@ export {
   languageTagProblem,
   canonicalTag,
   spdxLicenseIds,
+  isSpdxLicenseId,
   isHttpUrl,
   isRepositoryUrl,
 } from './checks';
