@@ -10,6 +10,7 @@ COPY subgraphs/deliberations/package.json subgraphs/deliberations/
 COPY subgraphs/components/package.json subgraphs/components/
 COPY subgraphs/node/package.json subgraphs/node/
 COPY gateway/package.json gateway/
+COPY demo/package.json demo/
 RUN npm ci --omit=dev --no-audit --no-fund
 COPY . .
 USER node

@@ -21,6 +21,8 @@ async function startDemo(dataDir: string, port: number): Promise<Demo> {
       DATA_DIR: dataDir,
       PORT: String(port),
       DEMO_BUSINESSES: '60',
+      // Two months of meetings: the first start seeds in seconds, not minutes (issue 9).
+      DEMO_DELIBERATION_MONTHS: '2',
     },
     detached: true,
   });

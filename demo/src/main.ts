@@ -10,10 +10,10 @@ import { seedDirectory } from '@communes/directory';
 import { seedDeliberations } from '@communes/deliberations';
 import { seedComponents } from '@communes/components';
 import { NODE_SUBGRAPHS, startNode, type RunningNode } from '@communes/node';
-import { startHub } from '../src/hub/server';
-import { DEMO_COMMUNES } from '../src/demo/communes';
-import { loadOrCreateDemoKeys } from '../src/demo/keys';
-import { printWelcome } from '../src/demo/welcome';
+import { startHub } from '@communes/gateway';
+import { DEMO_COMMUNES } from './communes';
+import { loadOrCreateDemoKeys } from './keys';
+import { printWelcome } from './welcome';
 
 const DEMO_ISSUER = 'https://login.demo.communes.local';
 const DATA_DIR = (process.env['DATA_DIR'] ?? './data').replace(/\/$/, '');
