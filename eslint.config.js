@@ -2,6 +2,40 @@
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
+/**
+ * One rule block per package: it may not import the packages listed, by name or by a relative
+ * path that climbs out of its own folder (`../../kit/src/...`).
+ */
+function boundaries(forbidden) {
+  return Object.entries(forbidden).map(([files, packages]) => ({
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: packages,
+              message: 'This package may not depend on that one (eslint.config.js, boundaries).',
+            },
+            {
+              group: [
+                '**/schema/src/**',
+                '**/subgraphs/*/src/**',
+                '**/kit/src/**',
+                '**/gateway/src/**',
+                '**/demo/src/**',
+              ],
+              message:
+                'Import another package by its name, not by a relative path into its sources.',
+            },
+          ],
+        },
+      ],
+    },
+  }));
+}
+
 module.exports = tseslint.config(
   { ignores: ['node_modules/**', 'data/**', '**/generated/**', 'coverage/**'] },
   js.configs.recommended,
@@ -24,6 +58,49 @@ module.exports = tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
+  // Boundaries between packages: the contract and the kit know no subgraph, subgraphs know no
+  // hub and no other subgraph, only the node process assembles subgraphs.
+  ...boundaries({
+    'schema/**/*.ts': ['@communes/*'],
+    'subgraphs/kit/**/*.ts': [
+      '@communes/kit',
+      '@communes/directory',
+      '@communes/deliberations',
+      '@communes/components',
+      '@communes/node',
+      '@communes/gateway',
+      '@communes/demo',
+    ],
+    'subgraphs/directory/**/*.ts': [
+      '@communes/deliberations',
+      '@communes/components',
+      '@communes/node',
+      '@communes/gateway',
+      '@communes/demo',
+    ],
+    'subgraphs/deliberations/**/*.ts': [
+      '@communes/directory',
+      '@communes/components',
+      '@communes/node',
+      '@communes/gateway',
+      '@communes/demo',
+    ],
+    'subgraphs/components/**/*.ts': [
+      '@communes/directory',
+      '@communes/deliberations',
+      '@communes/node',
+      '@communes/gateway',
+      '@communes/demo',
+    ],
+    'subgraphs/node/**/*.ts': ['@communes/gateway', '@communes/demo'],
+    'gateway/**/*.ts': [
+      '@communes/directory',
+      '@communes/deliberations',
+      '@communes/components',
+      '@communes/node',
+      '@communes/demo',
+    ],
+  }),
   {
     // Tests read untyped JSON answers; typing each one would say nothing the assertions do not.
     files: ['test/**/*.ts', '**/*.test.ts', 'bench/**/*.ts'],
