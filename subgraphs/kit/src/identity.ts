@@ -1,19 +1,31 @@
 import { SignJWT, jwtVerify, type KeyLike } from 'jose';
 import { DomainError, Forbidden } from './errors';
+import { IDENTITY_ISSUER } from './identity-token';
 
 /** Roles a user may hold in a commune. */
 export type Role = 'editor' | 'secretary' | 'admin';
 
-/** Who is calling: nobody in particular, or a user with roles per commune code. */
+/**
+ * Who is calling: nobody in particular, or a user with roles per commune code. At a node,
+ * `roles` holds that commune's roles only; `networkStaff` says the user holds a role in
+ * another commune (the hub tells the subgraphs that show staff of any commune more).
+ */
 export type Identity =
   | { kind: 'anonymous' }
-  | { kind: 'user'; subject: string; name?: string; roles: Record<string, Role[]> };
+  | {
+      kind: 'user';
+      subject: string;
+      name?: string;
+      roles: Record<string, Role[]>;
+      networkStaff?: boolean;
+    };
 
 export const ANONYMOUS: Identity = { kind: 'anonymous' };
 
 /** The header that carries the hub-signed identity from the hub to a commune node. */
 export const IDENTITY_HEADER = 'x-hub-identity';
-export const IDENTITY_ISSUER = 'commune-hub';
+
+// Legacy, replaced by identity-token.ts and identity-verifier.ts; removed once callers move.
 export const IDENTITY_AUDIENCE = 'commune-node';
 const IDENTITY_ALGORITHM = 'ES256';
 const IDENTITY_LIFETIME = '2m';
@@ -76,7 +88,7 @@ function parseRoles(claim: unknown): Record<string, Role[]> {
   return roles;
 }
 
-function isRole(value: unknown): value is Role {
+export function isRole(value: unknown): value is Role {
   return value === 'editor' || value === 'secretary' || value === 'admin';
 }
 
