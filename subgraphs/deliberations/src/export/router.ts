@@ -1,9 +1,8 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Router, type Request, type Response } from 'express';
-import { stringify } from 'csv-stringify';
 import type { DataSource } from 'typeorm';
-import type { FieldProblem, NodeCommune } from '@communes/kit';
+import { csvStringifier, type FieldProblem, type NodeCommune } from '@communes/kit';
 import type { OrganizationKind } from '../organization.entity';
 import { timeZoneOf } from '../time-zone';
 import { ScdlConfigError, scdlCollectivity, type ScdlCollectivityOptions } from './collectivity';
@@ -73,7 +72,7 @@ export function createExportRouter(options: ExportRouterOptions): Router {
     try {
       await pipeline(
         Readable.from(records(first, rows, (row) => toScdlRecord(row, context))),
-        stringify({ header: true, columns: [...SCDL_FIELDS] }),
+        csvStringifier({ header: true, columns: [...SCDL_FIELDS] }),
         res,
       );
     } catch (error: unknown) {
