@@ -25,7 +25,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { DataSource } from 'typeorm';
-import { countryOf, type NodeCommune } from '@communes/kit';
+import { countryOf, createLogger, type NodeCommune } from '@communes/kit';
 import { seedDeliberations } from '@communes/deliberations';
 import { NODE_SUBGRAPHS, startNode, type RunningNode } from '@communes/node';
 import {
@@ -332,7 +332,8 @@ async function main(): Promise<void> {
       subgraphs: NODE_SUBGRAPHS,
       host: '127.0.0.1',
       port: 0,
-      log: (error) => console.error(error),
+      // Failures to stderr, so that they do not mix with the figures on stdout.
+      logger: createLogger({ level: 'error', destination: process.stderr }),
     });
     node = running;
     const db = running.db;

@@ -21,7 +21,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
-import { countryOf, type NodeCommune } from '@communes/kit';
+import { countryOf, createLogger, type NodeCommune } from '@communes/kit';
 import { seedDirectory } from '@communes/directory';
 import { NODE_SUBGRAPHS, startNode, type RunningNode } from '@communes/node';
 import {
@@ -269,7 +269,8 @@ async function main(): Promise<void> {
       subgraphs: NODE_SUBGRAPHS,
       host: '127.0.0.1',
       port: 0,
-      log: (error) => console.error(error),
+      // Failures to stderr, so that they do not mix with the figures on stdout.
+      logger: createLogger({ level: 'error', destination: process.stderr }),
     });
     node = running;
     const db = running.db;

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { KeyObject } from 'node:crypto';
 import { generateKeyPair, SignJWT } from 'jose';
+import { silentLogger } from '@communes/kit';
 import { startHub } from '@communes/gateway';
 import { summarise, type Summary } from '../stats';
 
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
     identityKey: identity.privateKey as KeyObject,
     issuers: [{ issuer: 'https://bench.local', publicKey: issuer.publicKey }],
     healthIntervalMs: 3_600_000,
-    log: () => {},
+    logger: silentLogger,
   });
   const admin = await new SignJWT({ commune_roles: { hub: ['admin'] } })
     .setProtectedHeader({ alg: 'ES256' })

@@ -2,7 +2,7 @@ import express from 'express';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { parse } from 'csv-parse/sync';
-import { countryOf, type NodeCommune, type SubgraphModule } from '@communes/kit';
+import { countryOf, silentLogger, type NodeCommune, type SubgraphModule } from '@communes/kit';
 import { deliberations, PERSONAL_DATA_PLACEHOLDER } from '@communes/deliberations';
 import { createExportRouter, type ExportRouterOptions } from '@communes/deliberations/src/export';
 import { seedDeliberations } from '@communes/deliberations/src/seed';
@@ -41,7 +41,7 @@ async function startExportNode(
   fixture: { code: string; name: string },
   database: DatabaseKind,
   keys: TestHubKeys,
-  scdl: Omit<ExportRouterOptions, 'db' | 'commune'>,
+  scdl: Omit<ExportRouterOptions, 'db' | 'commune' | 'logger'>,
 ): Promise<ExportNode> {
   const target = await createTestDatabase(database);
   const commune = { ...fixture, country: countryOf(fixture.code) };
@@ -56,7 +56,7 @@ async function startExportNode(
     subgraphs: [module],
     port: 0,
     hubPublicKey: keys.publicKey,
-    log: () => {},
+    logger: silentLogger,
   });
   return {
     ...node,
@@ -377,7 +377,7 @@ describe.each(testDatabaseKinds())('SCDL délibérations export on %s', (databas
   it('answers 503 while the node lacks the commune’s identifier', async () => {
     const app = express().use(
       '/deliberations',
-      createExportRouter({ db: lille.db, commune: lille.commune }),
+      createExportRouter({ db: lille.db, commune: lille.commune, logger: silentLogger }),
     );
     const server = app.listen(0, '127.0.0.1');
     await once(server, 'listening');

@@ -1,5 +1,6 @@
-import { ConfigError, loadNodeConfig } from '@communes/node';
-import { HubConfigError, loadHubConfig } from '@communes/gateway';
+import { ConfigError } from '@communes/kit';
+import { loadNodeConfig } from '@communes/node';
+import { loadHubConfig } from '@communes/gateway';
 import { generateKeyPairSync } from 'node:crypto';
 import { runCli } from '../support/cli';
 
@@ -53,11 +54,11 @@ describe('the hub refuses a bad configuration, naming the variable', () => {
     [{ HUB_IDENTITY_KEY: key, OIDC_ISSUERS: '{"issuer":1}' }, 'OIDC_ISSUERS'],
     [{ HUB_IDENTITY_KEY: key, COMMUNE_TIMEOUT_MS: '-5' }, 'COMMUNE_TIMEOUT_MS'],
   ])('%o', (env, variable) => {
-    expect(() => loadHubConfig(env)).toThrow(HubConfigError);
+    expect(() => loadHubConfig(env)).toThrow(ConfigError);
     try {
       loadHubConfig(env);
     } catch (error) {
-      expect((error as HubConfigError).variable).toBe(variable);
+      expect((error as ConfigError).variable).toBe(variable);
     }
   });
 

@@ -1,18 +1,15 @@
 import 'reflect-metadata';
 import type { KeyObject } from 'node:crypto';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import {
-  DomainError,
   IDENTITY_HEADER,
-  formatError,
   identityFromHeader,
   openDatabase,
+  silentLogger,
+  startServer,
+  useBodyLimit,
 } from '@communes/kit';
 import {
   createRegistry,
@@ -37,7 +34,7 @@ export interface TestRegistry {
 }
 
 /**
- * The registry subgraph alone in an Apollo Server on port 0, on a fresh hub database, with
+ * The registry subgraph alone in the server shell on port 0, on a fresh hub database, with
  * callers identified by a hub-signed identity header as in the nodes' tests.
  */
 export async function startTestRegistry(options: {
@@ -46,50 +43,40 @@ export async function startTestRegistry(options: {
   registry?: Omit<RegistryOptions, 'db'>;
 }): Promise<TestRegistry> {
   const database = await createTestDatabase(options.database);
-  const db = await openDatabase({ target: database.target, parts: [registryDatabasePart] });
-  const registry = await createRegistry({
-    db,
-    pollMs: 0,
-    healthIntervalMs: 0,
-    ...options.registry,
-  });
-  const apollo = new ApolloServer<HubContext>({
-    schema: buildSubgraphSchema([
-      { typeDefs: registry.typeDefs, resolvers: registry.resolvers as GraphQLResolverMap<unknown> },
-    ]),
-    formatError: (formatted, error) => formatError(formatted, error),
-    includeStacktraceInErrorResponses: false,
-    // No Apollo Studio here: keeps the test output free of its notice.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
-  });
-  const { url } = await startStandaloneServer(apollo, {
-    listen: { port: 0, host: '127.0.0.1' },
-    context: async ({ req }) => ({
-      identity: await identityOrRefuse(req.headers[IDENTITY_HEADER], options.publicKey),
-      db,
-    }),
-  });
+  const server = await startServer(
+    { logger: silentLogger, plugins: [useBodyLimit()] },
+    async ({ graphql, onClose }) => {
+      onClose(() => database.drop());
+      const db = await openDatabase({ target: database.target, parts: [registryDatabasePart] });
+      onClose(() => db.destroy());
+      const registry = await createRegistry({
+        db,
+        pollMs: 0,
+        healthIntervalMs: 0,
+        logger: silentLogger,
+        ...options.registry,
+      });
+      onClose(() => registry.stop());
+      const schema = buildSubgraphSchema([
+        {
+          typeDefs: registry.typeDefs,
+          resolvers: registry.resolvers as GraphQLResolverMap<unknown>,
+        },
+      ]);
+      // A refused identity refuses the request (401), as at a node.
+      await graphql<HubContext>('/graphql', { schema }, async (req) => ({
+        identity: await identityFromHeader(req.header(IDENTITY_HEADER), options.publicKey),
+        db,
+      }));
+      return { db, registry };
+    },
+  );
+  const url = `${server.url}/graphql`;
   return {
     url,
-    db,
-    registry,
+    db: server.db,
+    registry: server.registry,
     query: (query, variables, headers) => postGraphQL(url, query, variables, headers),
-    async close() {
-      await apollo.stop();
-      await registry.stop();
-      await db.destroy();
-      await database.drop();
-    },
+    close: server.close,
   };
-}
-
-async function identityOrRefuse(header: string | string[] | undefined, key: KeyObject) {
-  try {
-    return await identityFromHeader(Array.isArray(header) ? header[0] : header, key);
-  } catch (error: unknown) {
-    if (!(error instanceof DomainError)) throw error;
-    throw new GraphQLError(error.message, {
-      extensions: { code: error.code, http: { status: 401 } },
-    });
-  }
 }

@@ -1,6 +1,6 @@
 import { generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import type { KeyObject } from 'node:crypto';
-import { IDENTITY_HEADER, signIdentity, type Role } from '@communes/kit';
+import { IDENTITY_HEADER, signIdentity, silentLogger, type Role } from '@communes/kit';
 import { startHub, type HubOptions, type RunningHub } from '@communes/gateway';
 import { createTestDatabase, type DatabaseKind } from './databases';
 import { postGraphQL } from './graphql-client';
@@ -38,7 +38,7 @@ export async function startTestHub(
     issuers: [{ issuer: TEST_ISSUER, publicKey: issuer.publicKey }],
     healthIntervalMs: 3_600_000,
     membershipPollMs: 3_600_000,
-    log: () => {},
+    logger: silentLogger,
     ...options,
   });
   const tokenFor = (roles: Record<string, Role[]>, subject = 'user@communes.test') =>

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { countryOf, type NodeCommune, type SubgraphModule } from '@communes/kit';
+import { countryOf, silentLogger, type NodeCommune, type SubgraphModule } from '@communes/kit';
 import { directory } from '@communes/directory';
 import { startNode, type RunningNode } from '@communes/node';
 import { createTestDatabase, type DatabaseKind } from './databases';
@@ -33,7 +33,7 @@ export async function startTestNode(options: {
     subgraphs: options.subgraphs ?? [directory],
     port: 0,
     hubPublicKey: options.hubPublicKey,
-    log: () => {},
+    logger: silentLogger,
   });
   const health = await fetch(`${node.url}/health`);
   if (!health.ok) throw new Error(`node ${options.code} is not healthy: ${health.status}`);

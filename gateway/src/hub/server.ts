@@ -1,27 +1,23 @@
 import 'reflect-metadata';
-import { once } from 'node:events';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import express from 'express';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloGateway, LocalGraphQLDataSource } from '@apollo/gateway';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { GraphQLError, parse } from 'graphql';
+import { parse } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import {
-  DomainError,
   IDENTITY_HEADER,
-  formatError,
+  createLogger,
   openDatabase,
   signIdentity,
+  startServer,
+  useBodyLimit,
   type DatabaseTarget,
   type Identity,
+  type Logger,
+  type ServerPlugin,
 } from '@communes/kit';
 import { SCHEMA_DIR, contractSdl } from '@communes/schema';
 import { NetworkExecutor, type ExecuteContext } from '../executor/executor';
@@ -46,8 +42,12 @@ export interface HubOptions {
   /** How often the registry snapshot is reloaded from the database (other replicas' changes). */
   membershipPollMs?: number;
   healthIntervalMs?: number;
+  /** Largest request body accepted (default 1 MB). */
   maxBodyBytes?: number;
-  log?: (error: unknown) => void;
+  /** JSON lines to stdout at `info` unless given. */
+  logger?: Logger;
+  /** Cross-cutting behaviour on every route and GraphQL endpoint (limits, metrics, tracing). */
+  plugins?: ServerPlugin[];
 }
 
 export interface GatewayContext extends HubContext, NetworkRequestContext {}
@@ -61,139 +61,91 @@ export interface RunningHub {
 
 /** The hub: the registry of communes and one GraphQL API over every commune node. */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
-  const log = options.log ?? ((error: unknown) => console.error(error));
-  const db = await openDatabase({ target: options.database, parts: [registryDatabasePart] });
-  const breaker = new CircuitBreaker(options.circuit ?? { failureThreshold: 5, openMs: 30_000 });
-  const registry = await createRegistry({
-    db,
-    circuitOf: (commune: string) => breaker.stateOf(commune),
-    ...(options.membershipPollMs !== undefined ? { pollMs: options.membershipPollMs } : {}),
-    ...(options.healthIntervalMs !== undefined
-      ? { healthIntervalMs: options.healthIntervalMs }
-      : {}),
-  });
-  const schemas = new Map(
-    networkSubgraphNames().map((name) => {
-      const sdl = contractSdl(name);
-      return [name, { sdl, schema: buildSubgraphSchema([{ typeDefs: parse(sdl) }]) }] as const;
-    }),
-  );
-  const executor = new NetworkExecutor({
-    schemas,
-    breaker,
-    membership: registry.membership,
-    ...(options.communeTimeoutMs !== undefined
-      ? { communeTimeoutMs: options.communeTimeoutMs }
-      : {}),
-    ...(options.requestDeadlineMs !== undefined
-      ? { requestDeadlineMs: options.requestDeadlineMs }
-      : {}),
-  });
-  const registrySchema = buildSubgraphSchema([
-    {
-      typeDefs: parse(contractSdl(REGISTRY)),
-      resolvers: registry.resolvers as GraphQLResolverMap<unknown>,
-    },
-  ]);
-  const authenticate = createClientAuthenticator(options.issuers ?? []);
-  const networkContext = (identity: Identity): ExecuteContext => {
-    let token: Promise<string> | undefined;
-    return {
-      deadline: Date.now() + (options.requestDeadlineMs ?? 10_000),
-      trace: { answered: new Set(), failed: new Set() },
-      headers: async (): Promise<Record<string, string>> => {
-        if (identity.kind === 'anonymous') return {};
-        token ??= signIdentity(identity, options.identityKey);
-        return { [IDENTITY_HEADER]: await token };
-      },
-    };
-  };
-  const identityOf = async (authorization: string | undefined): Promise<Identity> => {
-    try {
-      return await authenticate(authorization);
-    } catch (error: unknown) {
-      if (!(error instanceof DomainError)) throw error;
-      throw new GraphQLError(error.message, {
-        extensions: { code: error.code, http: { status: 401 } },
-      });
-    }
-  };
-
-  const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(join(SCHEMA_DIR, 'supergraph.graphql'), 'utf8'),
-    buildService: ({ name }) =>
-      name === REGISTRY
-        ? new LocalGraphQLDataSource(registrySchema)
-        : new NetworkDataSource(executor, name),
-  });
-
-  const app = express();
-  app.disable('x-powered-by');
-  const httpServer = createServer(app);
-  const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
-  const apollo = new ApolloServer<GatewayContext>({
-    gateway,
-    formatError: (formatted, error) => formatError(formatted, error, log),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), reportCommunes()],
-    includeStacktraceInErrorResponses: false,
-  });
-  const registryServer = new ApolloServer<HubContext>({
-    schema: registrySchema,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
-    formatError: (formatted, error) => formatError(formatted, error, log),
-    includeStacktraceInErrorResponses: false,
-  });
-  await apollo.start();
-  await registryServer.start();
-
-  app.get('/health', (_req, res) => {
-    res.json({
-      status: 'ok',
-      subgraphs: executor.subgraphNames(),
-      communes: registry.membership.size(),
+  const logger = options.logger ?? createLogger({ name: 'hub' });
+  const plugins = [useBodyLimit({ maxBytes: options.maxBodyBytes }), ...(options.plugins ?? [])];
+  const { host, port } = options;
+  return startServer({ logger, host, port, plugins }, async ({ app, graphql, onClose }) => {
+    const db = await openDatabase({ target: options.database, parts: [registryDatabasePart] });
+    onClose(() => db.destroy());
+    const breaker = new CircuitBreaker(options.circuit ?? { failureThreshold: 5, openMs: 30_000 });
+    const registry = await createRegistry({
+      db,
+      logger: logger.child({ part: 'registry' }),
+      circuitOf: (commune: string) => breaker.stateOf(commune),
+      ...(options.membershipPollMs !== undefined ? { pollMs: options.membershipPollMs } : {}),
+      ...(options.healthIntervalMs !== undefined
+        ? { healthIntervalMs: options.healthIntervalMs }
+        : {}),
     });
-  });
-  app.use(
-    '/graphql',
-    express.json({ limit: maxBodyBytes }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const identity = await identityOf(req.header('authorization'));
+    onClose(() => registry.stop());
+    const executor = new NetworkExecutor({
+      schemas: new Map(
+        networkSubgraphNames().map((name) => {
+          const sdl = contractSdl(name);
+          return [name, { sdl, schema: buildSubgraphSchema([{ typeDefs: parse(sdl) }]) }] as const;
+        }),
+      ),
+      breaker,
+      membership: registry.membership,
+      ...(options.communeTimeoutMs !== undefined
+        ? { communeTimeoutMs: options.communeTimeoutMs }
+        : {}),
+      ...(options.requestDeadlineMs !== undefined
+        ? { requestDeadlineMs: options.requestDeadlineMs }
+        : {}),
+    });
+    const registrySchema = buildSubgraphSchema([
+      {
+        typeDefs: parse(contractSdl(REGISTRY)),
+        resolvers: registry.resolvers as GraphQLResolverMap<unknown>,
+      },
+    ]);
+    // A refused token throws here, and the shell answers 401 on every route.
+    const authenticate = createClientAuthenticator(options.issuers ?? []);
+    const identityOf = (req: { header(name: string): string | undefined }) =>
+      authenticate(req.header('authorization'));
+    const networkContext = (identity: Identity): ExecuteContext => {
+      let token: Promise<string> | undefined;
+      return {
+        deadline: Date.now() + (options.requestDeadlineMs ?? 10_000),
+        trace: { answered: new Set(), failed: new Set() },
+        headers: async (): Promise<Record<string, string>> => {
+          if (identity.kind === 'anonymous') return {};
+          token ??= signIdentity(identity, options.identityKey);
+          return { [IDENTITY_HEADER]: await token };
+        },
+      };
+    };
+
+    app.get('/health', (_req, res) => {
+      res.json({
+        status: 'ok',
+        subgraphs: executor.subgraphNames(),
+        communes: registry.membership.size(),
+      });
+    });
+    const gateway = new ApolloGateway({
+      supergraphSdl: readFileSync(join(SCHEMA_DIR, 'supergraph.graphql'), 'utf8'),
+      buildService: ({ name }) =>
+        name === REGISTRY
+          ? new LocalGraphQLDataSource(registrySchema)
+          : new NetworkDataSource(executor, name),
+    });
+    await graphql<GatewayContext>(
+      '/graphql',
+      { gateway, plugins: [reportCommunes()] },
+      async (req) => {
+        const identity = await identityOf(req);
         return { identity, db, network: networkContext(identity) };
       },
-    }),
-  );
-  app.use(
-    `/${REGISTRY}/graphql`,
-    express.json({ limit: maxBodyBytes }),
-    expressMiddleware(registryServer, {
-      context: async ({ req }) => ({ identity: await identityOf(req.header('authorization')), db }),
-    }),
-  );
-  app.use(
-    networkRoutes(
-      executor,
-      async (req) => networkContext(await identityOf(req.header('authorization'))),
-      maxBodyBytes,
-    ),
-  );
-
-  httpServer.listen(options.port ?? 0, options.host ?? '127.0.0.1');
-  await once(httpServer, 'listening');
-  const { port } = httpServer.address() as AddressInfo;
-  const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
-  return {
-    url: `http://${host}:${port}`,
-    executor,
-    registry,
-    async close() {
-      await apollo.stop();
-      await registryServer.stop();
-      if (httpServer.listening) httpServer.close();
-      await registry.stop();
-      await db.destroy();
-    },
-  };
+    );
+    await graphql<HubContext>(`/${REGISTRY}/graphql`, { schema: registrySchema }, async (req) => ({
+      identity: await identityOf(req),
+      db,
+    }));
+    app.use(networkRoutes(executor, async (req) => networkContext(await identityOf(req))));
+    return { executor, registry };
+  });
 }
 
 /** Adds `extensions.communes` to each response: which communes answered, which did not. */

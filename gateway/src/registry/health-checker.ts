@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { Logger } from '@communes/kit';
 import { Commune, type CommuneEndpoint, type StoredHealth } from './commune.entity';
 import { checkContract, fetchFailure, type ContractCheck } from './contract-compatibility';
 
@@ -12,7 +13,7 @@ export interface HealthCheckerOptions {
   concurrency?: number;
   checkContract?: (subgraph: string, url: string) => Promise<ContractCheck>;
   fetch?: typeof fetch;
-  log?: (error: unknown) => void;
+  logger: Logger;
 }
 
 export const DEFAULT_HEALTH_INTERVAL_MS = 60_000;
@@ -37,7 +38,7 @@ export class HealthChecker {
   private readonly log: (error: unknown) => void;
 
   constructor(private readonly options: HealthCheckerOptions) {
-    this.log = options.log ?? ((error: unknown) => console.error(error));
+    this.log = (error) => options.logger.error({ err: error }, 'health check failed');
   }
 
   /** Checks every `intervalMs` (default 60 s) until `stop()`. */

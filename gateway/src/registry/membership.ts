@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { Logger } from '@communes/kit';
 import type { Membership } from '../executor/executor';
 import type { CommuneTarget } from '../executor/scatter';
 import { Commune } from './commune.entity';
@@ -7,7 +8,7 @@ export interface MembershipOptions {
   db: DataSource;
   /** How often to reload, so that changes made through another hub replica arrive. */
   pollMs?: number;
-  log?: (error: unknown) => void;
+  logger: Logger;
 }
 
 export const DEFAULT_POLL_MS = 5_000;
@@ -27,7 +28,7 @@ export class RegistryMembership implements Membership {
   private readonly log: (error: unknown) => void;
 
   constructor(private readonly options: MembershipOptions) {
-    this.log = options.log ?? ((error: unknown) => console.error(error));
+    this.log = (error) => options.logger.error({ err: error }, 'membership reload failed');
   }
 
   /**

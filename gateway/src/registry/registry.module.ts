@@ -1,5 +1,6 @@
 import type { DocumentNode } from 'graphql';
 import type { DataSource } from 'typeorm';
+import { createLogger, type Logger } from '@communes/kit';
 import { contractTypeDefs } from '@communes/schema';
 import { REGISTRY, networkSubgraphNames } from '../compose';
 import { checkContract, type ContractCheckOptions } from './contract-compatibility';
@@ -23,7 +24,8 @@ export interface RegistryOptions {
   healthIntervalMs?: number;
   /** How long a node's `/health` may take (default 5 s). */
   healthTimeoutMs?: number;
-  log?: (error: unknown) => void;
+  /** JSON lines to stdout at `info` unless given. */
+  logger?: Logger;
 }
 
 export interface Registry {
@@ -38,11 +40,11 @@ export interface Registry {
 
 /** The registry subgraph with its membership snapshot (loaded) and its timers (started). */
 export async function createRegistry(options: RegistryOptions): Promise<Registry> {
-  const log = options.log ?? ((error: unknown) => console.error(error));
+  const logger = options.logger ?? createLogger({ name: 'registry' });
   const check = (subgraph: string, url: string) => checkContract(subgraph, url, options.contract);
   const membership = new RegistryMembership({
     db: options.db,
-    log,
+    logger,
     ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
   });
   const service = new RegistryService({
@@ -50,12 +52,15 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
     subgraphNames: networkSubgraphNames(),
     checkContract: check,
     // The change is committed whatever happens here; a failed reload is healed by polling.
-    changed: () => membership.refresh().catch(log),
+    changed: () =>
+      membership
+        .refresh()
+        .catch((error: unknown) => logger.error({ err: error }, 'membership reload failed')),
   });
   const healthChecker = new HealthChecker({
     db: options.db,
     checkContract: check,
-    log,
+    logger,
     ...(options.healthIntervalMs !== undefined ? { intervalMs: options.healthIntervalMs } : {}),
     ...(options.healthTimeoutMs !== undefined ? { timeoutMs: options.healthTimeoutMs } : {}),
   });

@@ -36,10 +36,11 @@ export const deliberations: SubgraphModule = {
     migrations: [CreateDeliberations1733000000000],
   },
   // The SCDL export, `/deliberations/export/scdl.csv`; it checks the commune's identifiers at start.
-  routes: ({ db, commune }) =>
+  routes: ({ db, commune, logger }) =>
     createExportRouter({
       db,
       commune,
+      logger,
       ...(commune.siret ? { siret: commune.siret } : {}),
       ...(commune.enterpriseNumber ? { enterpriseNumber: commune.enterpriseNumber } : {}),
     }),

@@ -4,6 +4,7 @@ import type { Router } from 'express';
 import type { DataSource } from 'typeorm';
 import type { RequestContext, NodeCommune } from './context';
 import type { DatabasePart } from './database';
+import type { Logger } from './server/logger';
 
 /** What a subgraph brings to a commune node. */
 export interface SubgraphModule {
@@ -13,5 +14,5 @@ export interface SubgraphModule {
   resolvers: GraphQLResolverMap<RequestContext>;
   database: DatabasePart;
   /** Extra HTTP routes under `/<name>/` (exports, feeds). */
-  routes?: (deps: { db: DataSource; commune: NodeCommune }) => Router;
+  routes?: (deps: { db: DataSource; commune: NodeCommune; logger: Logger }) => Router;
 }

@@ -2,10 +2,16 @@ import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import {
   COMMUNE_CODE_FORMAT,
-  readKey,
+  ConfigError,
   countryOf,
+  databaseEnv,
+  databaseTargetOf,
   isCommuneCode,
+  listenEnv,
+  loadConfig,
+  readKey,
   type DatabaseTarget,
+  type LogLevel,
   type NodeCommune,
 } from '@communes/kit';
 
@@ -17,28 +23,14 @@ export interface NodeConfig {
   port: number;
   /** The hub's public key: the only signer of identities this node trusts. */
   hubPublicKey: KeyObject | undefined;
-}
-
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    reason: string,
-  ) {
-    super(`Invalid configuration: ${variable} ${reason}`);
-    this.name = 'ConfigError';
-  }
+  logLevel: LogLevel;
 }
 
 const envSchema = z.object({
   COMMUNE_CODE: z.string().refine(isCommuneCode, { message: `must be ${COMMUNE_CODE_FORMAT}` }),
   COMMUNE_NAME: z.string().trim().min(1, 'must name the commune').max(100),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
-    .optional(),
-  DATA_DIR: z.string().min(1).default('./data'),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  PORT: z.coerce.number().int('must be a whole number').min(0).max(65535).default(4001),
+  ...databaseEnv,
+  ...listenEnv(4001),
   HUB_PUBLIC_KEY: z.string().optional(),
   /** The commune's SIRET (France) or KBO/BCE number (Belgium), for the SCDL export. */
   COMMUNE_SIRET: z
@@ -53,16 +45,7 @@ export const NODE_ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape
 
 /** Reads the node's configuration; a bad setting fails with its variable's name. */
 export function loadNodeConfig(env: NodeJS.ProcessEnv): NodeConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const variable = String(issue.path[0] ?? 'environment');
-    throw new ConfigError(
-      variable,
-      issue.code === 'invalid_type' && env[variable] === undefined ? 'is required' : issue.message,
-    );
-  }
-  const e = parsed.data;
+  const e = loadConfig(envSchema, env);
   return {
     commune: {
       code: e.COMMUNE_CODE,
@@ -71,12 +54,11 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv): NodeConfig {
       ...(e.COMMUNE_SIRET ? { siret: e.COMMUNE_SIRET } : {}),
       ...(e.COMMUNE_ENTERPRISE_NUMBER ? { enterpriseNumber: e.COMMUNE_ENTERPRISE_NUMBER } : {}),
     },
-    database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
-      : { kind: 'pglite', dataDir: `${e.DATA_DIR.replace(/\/$/, '')}/${e.COMMUNE_CODE}` },
+    database: databaseTargetOf(e, e.COMMUNE_CODE),
     host: e.HOST,
     port: e.PORT,
     hubPublicKey: e.HUB_PUBLIC_KEY ? parsePublicKey(e.HUB_PUBLIC_KEY) : undefined,
+    logLevel: e.LOG_LEVEL,
   };
 }
 

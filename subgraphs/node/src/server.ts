@@ -1,25 +1,20 @@
 import 'reflect-metadata';
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { KeyObject } from 'node:crypto';
-import express from 'express';
-import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import {
-  DomainError,
   IDENTITY_HEADER,
-  formatError,
+  createLogger,
   identityFromHeader,
   openDatabase,
+  startServer,
+  useBodyLimit,
   type DatabaseTarget,
+  type Logger,
   type NodeCommune,
   type RequestContext,
+  type ServerPlugin,
   type SubgraphModule,
 } from '@communes/kit';
 
@@ -31,9 +26,12 @@ export interface NodeOptions {
   /** 0 picks a free port. */
   port?: number;
   hubPublicKey?: KeyObject | undefined;
-  /** Largest request body accepted. */
+  /** Largest request body accepted (default 1 MB). */
   maxBodyBytes?: number;
-  log?: (error: unknown) => void;
+  /** JSON lines to stdout at `info` unless given. */
+  logger?: Logger;
+  /** Cross-cutting behaviour on every route and GraphQL endpoint (limits, metrics, tracing). */
+  plugins?: ServerPlugin[];
 }
 
 export interface RunningNode {
@@ -48,84 +46,42 @@ export interface RunningNode {
  * database, with `/health` for the hub and for orchestrators.
  */
 export async function startNode(options: NodeOptions): Promise<RunningNode> {
-  const db = await openDatabase({
-    target: options.database,
-    parts: options.subgraphs.map((s) => s.database),
-  });
-  const app = express();
-  app.disable('x-powered-by');
-  const httpServer = createServer(app);
-  const log = options.log ?? ((error: unknown) => console.error(error));
-  const apollos: ApolloServer<RequestContext>[] = [];
+  const logger = options.logger ?? createLogger({ name: 'node' });
+  const plugins = [useBodyLimit({ maxBytes: options.maxBodyBytes }), ...(options.plugins ?? [])];
+  const { host, port, commune } = options;
+  return startServer({ logger, host, port, plugins }, async ({ app, graphql, onClose }) => {
+    const db = await openDatabase({
+      target: options.database,
+      parts: options.subgraphs.map((s) => s.database),
+    });
+    onClose(() => db.destroy());
 
-  app.get('/health', async (_req, res) => {
-    try {
-      await db.query('SELECT 1');
-      res.json({
-        status: 'ok',
-        commune: options.commune,
-        subgraphs: options.subgraphs.map((s) => s.name),
-      });
-    } catch (error: unknown) {
-      log(error);
-      res
-        .status(503)
-        .json({ status: 'down', commune: options.commune, reason: 'database unreachable' });
+    app.get('/health', async (_req, res) => {
+      try {
+        await db.query('SELECT 1');
+        res.json({ status: 'ok', commune, subgraphs: options.subgraphs.map((s) => s.name) });
+      } catch (error: unknown) {
+        logger.error({ err: error }, 'health check: database unreachable');
+        res.status(503).json({ status: 'down', commune, reason: 'database unreachable' });
+      }
+    });
+
+    for (const subgraph of options.subgraphs) {
+      const schema = buildSubgraphSchema([
+        { typeDefs: subgraph.typeDefs, resolvers: subgraph.resolvers },
+      ]);
+      // A refused identity refuses the whole request (401) before any resolver runs.
+      await graphql<RequestContext>(`/${subgraph.name}/graphql`, { schema }, async (req) => ({
+        commune,
+        db,
+        identity: await identityFromHeader(req.header(IDENTITY_HEADER), options.hubPublicKey),
+      }));
+      if (subgraph.routes)
+        app.use(
+          `/${subgraph.name}`,
+          subgraph.routes({ db, commune, logger: logger.child({ subgraph: subgraph.name }) }),
+        );
     }
+    return { db };
   });
-
-  for (const subgraph of options.subgraphs) {
-    const apollo = new ApolloServer<RequestContext>({
-      schema: buildSubgraphSchema([{ typeDefs: subgraph.typeDefs, resolvers: subgraph.resolvers }]),
-      formatError: (formatted, error) => formatError(formatted, error, log),
-      // Inline traces are for Apollo's hosted reporting, which the network does not use.
-      plugins: [
-        ApolloServerPluginDrainHttpServer({ httpServer }),
-        ApolloServerPluginInlineTraceDisabled(),
-      ],
-      includeStacktraceInErrorResponses: false,
-    });
-    await apollo.start();
-    apollos.push(apollo);
-    app.use(
-      `/${subgraph.name}/graphql`,
-      express.json({ limit: options.maxBodyBytes ?? 1_000_000 }),
-      expressMiddleware(apollo, {
-        context: async ({ req }) => ({
-          commune: options.commune,
-          db,
-          identity: await identityOrRefuse(req.header(IDENTITY_HEADER), options.hubPublicKey),
-        }),
-      }),
-    );
-    if (subgraph.routes)
-      app.use(`/${subgraph.name}`, subgraph.routes({ db, commune: options.commune }));
-  }
-
-  httpServer.listen(options.port ?? 0, options.host ?? '127.0.0.1');
-  await once(httpServer, 'listening');
-  const { port } = httpServer.address() as AddressInfo;
-  const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
-  return {
-    url: `http://${host}:${port}`,
-    db,
-    server: httpServer,
-    async close() {
-      for (const apollo of apollos) await apollo.stop();
-      if (httpServer.listening) httpServer.close();
-      await db.destroy();
-    },
-  };
-}
-
-/** A refused identity ends the request with 401 before any resolver runs. */
-async function identityOrRefuse(header: string | undefined, key: KeyObject | undefined) {
-  try {
-    return await identityFromHeader(header, key);
-  } catch (error: unknown) {
-    if (!(error instanceof DomainError)) throw error;
-    throw new GraphQLError(error.message, {
-      extensions: { code: error.code, http: { status: 401 } },
-    });
-  }
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { silentLogger } from '@communes/kit';
 import { createExportRouter } from './router';
 import { ScdlConfigError, kboAsSiret, scdlCollectivity } from './collectivity';
 
@@ -46,18 +47,24 @@ describe('scdlCollectivity', () => {
 
 describe('createExportRouter settings', () => {
   const db = {} as DataSource;
+  const logger = silentLogger;
 
   it('refuses a bad item URL template or page size when the node starts', () => {
     const commune = { code: 'BE-92094', name: 'Namur', country: 'BE' } as const;
-    expect(() => createExportRouter({ db, commune, itemUrlTemplate: 'www.namur.be/{id}' })).toThrow(
-      ScdlConfigError,
-    );
     expect(() =>
-      createExportRouter({ db, commune, itemUrlTemplate: 'https://www.namur.be/deliberations' }),
+      createExportRouter({ db, logger, commune, itemUrlTemplate: 'www.namur.be/{id}' }),
+    ).toThrow(ScdlConfigError);
+    expect(() =>
+      createExportRouter({
+        db,
+        logger,
+        commune,
+        itemUrlTemplate: 'https://www.namur.be/deliberations',
+      }),
     ).toThrow(/\{id\}/);
-    expect(() => createExportRouter({ db, commune, pageSize: 0 })).toThrow(/pageSize/);
-    expect(createExportRouter({ db, commune, enterpriseNumber: '0216689981' })).toBeInstanceOf(
-      Function,
-    );
+    expect(() => createExportRouter({ db, logger, commune, pageSize: 0 })).toThrow(/pageSize/);
+    expect(
+      createExportRouter({ db, logger, commune, enterpriseNumber: '0216689981' }),
+    ).toBeInstanceOf(Function);
   });
 });

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Router, type Request, type Response } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { csvStringifier, type FieldProblem, type NodeCommune } from '@communes/kit';
+import { csvStringifier, type FieldProblem, type Logger, type NodeCommune } from '@communes/kit';
 import type { OrganizationKind } from '../organization.entity';
 import { timeZoneOf } from '../time-zone';
 import { ScdlConfigError, scdlCollectivity, type ScdlCollectivityOptions } from './collectivity';
@@ -23,7 +23,8 @@ export interface ExportRouterOptions extends ScdlCollectivityOptions {
   organizationKinds?: readonly OrganizationKind[];
   /** Rows read from the database at a time. */
   pageSize?: number;
-  log?: (error: unknown) => void;
+  /** Where a failure after the answer began is logged (earlier ones go to the error mapping). */
+  logger: Logger;
 }
 
 /** Where the node serves the export, under `/deliberations`. */
@@ -40,10 +41,9 @@ export function createExportRouter(options: ExportRouterOptions): Router {
   const pageSize = options.pageSize ?? 500;
   if (!Number.isInteger(pageSize) || pageSize < 1)
     throw new ScdlConfigError('pageSize', 'must be a whole number, 1 or more');
-  const log = options.log ?? ((error: unknown) => console.error(error));
   const router = Router();
 
-  router.get(SCDL_EXPORT_PATH, async (req: Request, res: Response) => {
+  router.get(SCDL_EXPORT_PATH, async (req: Request, res: Response, next: NextFunction) => {
     const period = parseExportPeriod(req.query as Record<string, unknown>);
     if (Array.isArray(period)) return badRequest(res, period);
     const siret = collectivity.siret;
@@ -60,8 +60,7 @@ export function createExportRouter(options: ExportRouterOptions): Router {
       // The first page is read before the status is sent, so that a database failure is a 500.
       first = await rows.next();
     } catch (error: unknown) {
-      log(error);
-      return internalError(res);
+      return next(error);
     }
     res.status(200);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
@@ -77,7 +76,8 @@ export function createExportRouter(options: ExportRouterOptions): Router {
       );
     } catch (error: unknown) {
       // A client that hangs up ends the pipeline too; that is no failure of the node.
-      if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') log(error);
+      if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE')
+        options.logger.error({ err: error }, 'SCDL export cut off');
       // The status line is gone by now: a cut-off response is how the client learns of it.
       res.destroy();
     }
@@ -91,12 +91,6 @@ async function* records<T, U>(
   map: (row: T) => U,
 ): AsyncGenerator<U> {
   for (let next = first; !next.done; next = await rest.next()) yield map(next.value);
-}
-
-function internalError(res: Response): void {
-  res.status(500).json({
-    errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
-  });
 }
 
 function badRequest(res: Response, problems: FieldProblem[]): void {
