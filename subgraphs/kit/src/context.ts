@@ -18,4 +18,6 @@ export interface RequestContext {
   commune: NodeCommune;
   identity: Identity;
   db: DataSource;
+  /** Aborted when the caller (the hub) goes away: work still to do for it can stop. */
+  signal?: AbortSignal;
 }

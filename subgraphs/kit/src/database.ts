@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { DataSource, MigrationExecutor, type EntitySchema, type MixedList } from 'typeorm';
 import type { PGliteOptions } from '@electric-sql/pglite';
 
 /** Entities and migrations a subgraph brings to the commune's database. */
@@ -30,6 +30,12 @@ export interface OpenDatabaseOptions {
   /** Run pending migrations on open (the default); production may run them as a separate step. */
   migrate?: boolean;
   logging?: boolean;
+  /**
+   * Longest a statement may run before PostgreSQL cancels it (a serving node's bound; migrations
+   * are exempt). PGlite accepts the setting but cannot enforce it: it runs in the process's own
+   * thread, so the query limits are what bound an embedded node's statements.
+   */
+  statementTimeoutMs?: number;
 }
 
 /**
@@ -55,6 +61,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSo
       url: options.target.url,
       ...(options.target.schema ? { schema: options.target.schema } : {}),
       poolSize: 10,
+      // Sent at connection start, so every pooled connection has it.
+      ...(options.statementTimeoutMs
+        ? { extra: { statement_timeout: options.statementTimeoutMs } }
+        : {}),
     });
   } else {
     const extensions = [...new Set(options.parts.flatMap((p) => p.extensions ?? []))];
@@ -78,8 +88,24 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSo
     };
   }
   await dataSource.initialize();
-  if (options.migrate ?? true) await dataSource.runMigrations();
+  if (options.migrate ?? true) await runMigrations(dataSource);
+  if (options.statementTimeoutMs && options.target.kind === 'pglite')
+    await dataSource.query(`SET statement_timeout = ${Math.floor(options.statementTimeoutMs)}`);
   return dataSource;
+}
+
+/** Pending migrations, with no statement timeout: an index on a large table takes its time. */
+async function runMigrations(dataSource: DataSource): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query('SET statement_timeout = 0');
+    const executor = new MigrationExecutor(dataSource, runner);
+    executor.transaction = dataSource.options.migrationsTransactionMode ?? 'all';
+    await executor.executePendingMigrations();
+    await runner.query('RESET statement_timeout');
+  } finally {
+    await runner.release();
+  }
 }
 
 async function openPglite(dataDir: string, names: PgliteExtension[]) {
