@@ -6,3 +6,7 @@ export * from './run-process';
 export type { GraphQLServerConfig } from './graphql-server';
 export * from './plugins/body-limit';
 export * from './plugins/error-mapping';
+export * from './plugins/query-limits';
+export * from './plugins/rate-limit';
+export * from './plugins/cancellation';
+export * from './query-cost';
