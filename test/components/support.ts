@@ -1,14 +1,12 @@
 import { stringify } from 'yaml';
 import { directory } from '@communes/directory';
 import { components } from '@communes/components';
-import { createTestHubKeys, type TestHubKeys } from '../support/identities';
 import type { DatabaseKind } from '../support/databases';
-import { dataOf, postGraphQL, type GraphQLResponse } from '../support/graphql-client';
-import { snapshot } from '../support/snapshot';
+import { postGraphQL } from '../support/graphql-client';
+import { useSubgraphCalls, type Row, type SubgraphCalls } from '../support/subgraph-suite';
 import { startTestNode, type TestNode } from '../support/test-node';
 
-type Row = Record<string, any>;
-type Headers = Record<string, string>;
+export { problemsOf } from '../support/subgraph-suite';
 
 /** Every table of the subgraph: a refused write must leave all of them as they were. */
 export const TABLES = ['component', 'component_release', 'adoption'];
@@ -67,26 +65,8 @@ export function yamlOf(data: unknown): string {
   return stringify(data, { lineWidth: 0 });
 }
 
-/** The problems of a refused request: its code, and each field with its reason. */
-export function problemsOf(response: GraphQLResponse<unknown>) {
-  const extensions = response.errors?.[0]?.extensions ?? {};
-  const problems = (extensions['problems'] ?? []) as {
-    field: string;
-    reason: string;
-    line?: number;
-  }[];
-  return { code: extensions['code'], problems, fields: problems.map((p) => p.field) };
-}
-
-export interface ComponentsSuite {
+export interface ComponentsSuite extends SubgraphCalls {
   node: TestNode;
-  /** Hub-signed headers of a user holding `role` in `commune` (default: the suite's). */
-  as(role: 'editor' | 'admin' | 'secretary', commune?: string): Promise<Headers>;
-  /** One operation on the node's components subgraph; mutations get `commune` filled in. */
-  send(query: string, variables?: Row, headers?: Headers): Promise<GraphQLResponse<any>>;
-  read(query: string, variables?: Row, headers?: Headers): Promise<any>;
-  /** Runs a write that must be refused, and checks that no table changed. */
-  unchanged(write: () => Promise<GraphQLResponse<any>>): Promise<GraphQLResponse<any>>;
 }
 
 /** A commune node serving the components subgraph on a fresh database, for a describe block. */
@@ -94,32 +74,19 @@ export function useComponentsNode(
   database: DatabaseKind,
   commune: { code: string; name: string },
 ): ComponentsSuite {
-  let keys: TestHubKeys;
-  const suite = {
-    as: (role: 'editor' | 'admin' | 'secretary', code: string = commune.code) =>
-      keys.headersFor({ [code]: [role] }, `${role}@${code.toLowerCase()}.example`),
-    send: (query: string, variables: Row = {}, headers: Headers = {}) =>
-      postGraphQL<any>(
-        suite.node.endpoint('components'),
-        query,
-        { commune: commune.code, ...variables },
-        headers,
-      ),
-    read: async (query: string, variables: Row = {}, headers: Headers = {}) =>
-      dataOf(await postGraphQL<any>(suite.node.endpoint('components'), query, variables, headers)),
-    unchanged: async (write: () => Promise<GraphQLResponse<any>>) => {
-      const before = await snapshot(suite.node.db, TABLES);
-      const response = await write();
-      expect(await snapshot(suite.node.db, TABLES)).toBe(before);
-      return response;
-    },
-  } as ComponentsSuite;
+  const suite = {} as ComponentsSuite;
+  const keys = useSubgraphCalls(suite, {
+    commune: commune.code,
+    tables: TABLES,
+    db: () => suite.node.db,
+    post: (query, variables, headers) =>
+      postGraphQL<any>(suite.node.endpoint('components'), query, variables, headers),
+  });
   beforeAll(async () => {
-    keys = await createTestHubKeys();
     suite.node = await startTestNode({
       ...commune,
       database,
-      hubPublicKey: keys.publicKey,
+      hubPublicKey: keys().publicKey,
       subgraphs: [directory, components],
     });
   });

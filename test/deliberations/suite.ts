@@ -1,16 +1,14 @@
 import type { EnsuredOrganization } from '@communes/deliberations';
-import { createTestHubKeys, type TestHubKeys } from '../support/identities';
 import type { DatabaseKind } from '../support/databases';
-import { dataOf, type GraphQLResponse } from '../support/graphql-client';
-import { snapshot } from '../support/snapshot';
+import { dataOf } from '../support/graphql-client';
+import { useSubgraphCalls, type SubgraphCalls } from '../support/subgraph-suite';
 import { NAMUR } from '../fixtures/communes';
-import { Clerk, type StaffRole } from './clerk';
+import { Clerk } from './clerk';
 import { ensureNamurBodies, personIds } from './council';
 import { SET_CATEGORY } from './operations';
 import { startDeliberationsNode, type DeliberationsNode } from './support';
 
-type Row = Record<string, any>;
-type Headers = Record<string, string>;
+export { problemsOf } from '../support/subgraph-suite';
 
 /** Every table of the subgraph: a refused write must leave all of them as they were. */
 export const TABLES = [
@@ -34,14 +32,7 @@ export const CATEGORY_FIXTURES = [
   { code: 'VOIRIE', name: 'Voirie', topic: '8.3' },
 ];
 
-/** The problems of a refused request: its code, and each field with its reason. */
-export function problemsOf(response: GraphQLResponse<unknown>) {
-  const extensions = response.errors?.[0]?.extensions ?? {};
-  const problems = (extensions['problems'] ?? []) as { field: string; reason: string }[];
-  return { code: extensions['code'], problems, fields: problems.map((p) => p.field) };
-}
-
-export interface NamurSuite {
+export interface NamurSuite extends SubgraphCalls {
   /** Filled once the suite's `beforeAll` has run. */
   namur: DeliberationsNode;
   council: EnsuredOrganization;
@@ -49,14 +40,6 @@ export interface NamurSuite {
   /** Council members' person ids by family name. */
   people: Record<string, string>;
   clerk: Clerk;
-  /** Hub-signed headers of a user holding `role` in `commune`; subject `<role>@<commune>.example`. */
-  as(role: StaffRole, commune?: string): Promise<Headers>;
-  /** A mutation on Namur: `commune` is filled in. */
-  send(query: string, variables: Row, headers?: Headers): Promise<GraphQLResponse<any>>;
-  /** A query that must succeed: its data. */
-  read(query: string, variables: Row, headers?: Headers): Promise<any>;
-  /** Runs a write that must be refused, and checks that no table changed. */
-  unchanged(write: () => Promise<GraphQLResponse<any>>): Promise<GraphQLResponse<any>>;
 }
 
 /**
@@ -64,28 +47,18 @@ export interface NamurSuite {
  * the tests of the calling describe block and stopped after them.
  */
 export function useNamur(database: DatabaseKind): NamurSuite {
-  let keys: TestHubKeys;
-  const suite = {
-    as: (role: StaffRole, commune: string = NAMUR.code) =>
-      keys.headersFor({ [commune]: [role] }, `${role}@${commune.toLowerCase()}.example`),
-    send: (query: string, variables: Row, headers: Headers = {}) =>
-      suite.namur.query(query, { commune: NAMUR.code, ...variables }, headers),
-    read: async (query: string, variables: Row, headers: Headers = {}) =>
-      dataOf(await suite.namur.query<any>(query, variables, headers)),
-    unchanged: async (write: () => Promise<GraphQLResponse<any>>) => {
-      const before = await snapshot(suite.namur.db, TABLES);
-      const response = await write();
-      expect(await snapshot(suite.namur.db, TABLES)).toBe(before);
-      return response;
-    },
-  } as NamurSuite;
-
+  const suite = {} as NamurSuite;
+  const keys = useSubgraphCalls(suite, {
+    commune: NAMUR.code,
+    tables: TABLES,
+    db: () => suite.namur.db,
+    post: (query, variables, headers) => suite.namur.query(query, variables, headers),
+  });
   beforeAll(async () => {
-    keys = await createTestHubKeys();
     suite.namur = await startDeliberationsNode({
       ...NAMUR,
       database,
-      hubPublicKey: keys.publicKey,
+      hubPublicKey: keys().publicKey,
     });
     Object.assign(suite, await ensureNamurBodies(suite.namur));
     suite.people = personIds(suite.council);

@@ -5,17 +5,13 @@ import { deliberations } from '@communes/deliberations';
 import type { RunningNode } from '@communes/node';
 import type { DatabaseKind } from '../support/databases';
 import { startTestNode } from '../support/test-node';
-import { postGraphQL } from '../support/graphql-client';
+import { postGraphQL, type EndpointQuery } from '../support/graphql-client';
 
 export interface DeliberationsNode extends RunningNode {
   commune: NodeCommune;
   endpoint: string;
   /** One operation on the node's deliberations subgraph, over HTTP. */
-  query<T = any>(
-    query: string,
-    variables?: Record<string, unknown>,
-    headers?: Record<string, string>,
-  ): ReturnType<typeof postGraphQL<T>>;
+  query: EndpointQuery<any>;
 }
 
 /** A commune node serving the directory and the deliberations on its own fresh database. */

@@ -8,6 +8,13 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   extensions?: Record<string, unknown>;
 }
 
+/** One operation posted to a fixed endpoint, as test nodes offer it; typed `Default` unless said. */
+export type EndpointQuery<Default = Record<string, unknown>> = <T = Default>(
+  query: string,
+  variables?: Record<string, unknown>,
+  headers?: Record<string, string>,
+) => Promise<GraphQLResponse<T>>;
+
 /** Posts one GraphQL operation over HTTP, as any client would. */
 export async function postGraphQL<T = Record<string, unknown>, V = Record<string, unknown>>(
   url: string,
