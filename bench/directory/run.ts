@@ -15,84 +15,32 @@
  * directory-vacuum.json and directory-vacuum-plans.txt.
  */
 import 'reflect-metadata';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
-import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
-import { countryOf, createLogger, type NodeCommune } from '@communes/kit';
 import { seedDirectory } from '@communes/directory';
-import { NODE_SUBGRAPHS, startNode, type RunningNode } from '@communes/node';
-import {
-  QueryCapture,
-  createDatabase,
-  explain,
-  measureCase,
-  pad,
-  planNote,
-  postList,
-  walkToCursor,
-  type BenchCase,
-  type CaseResult,
-  type ExplainedStatement,
-} from '../support';
+import * as nodeBench from '../node-bench';
+import { walkToCursor, type BenchCase } from '../support';
 
-const COMMUNE: NodeCommune = { code: 'BE-92094', name: 'Namur', country: countryOf('BE-92094') };
+const { COMMUNE, PAGE, SEED, WALK_PAGE } = nodeBench;
 /** Namur's centre, as the demo places put it. */
 const CENTRE = { lat: 50.4669, lon: 4.8675 };
-const SEED = 42;
-const WARM_UP = 20;
-const TARGET_P50_MS = 20;
-const PAGE = 20;
-/** Page size of the walk to the deep cursor: the largest page a node serves. */
-const WALK_PAGE = 100;
-const RESULTS_DIR = resolve(__dirname, '..', 'results');
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-interface Options {
-  count: number;
-  iterations: number;
-  databaseUrl: string;
+interface Options extends nodeBench.NodeBenchOptions {
   /** VACUUM ANALYZE after seeding instead of ANALYZE: the state autovacuum reaches in time. */
   vacuum: boolean;
-  /** Time budget of one query's warm-up and samples: a slow query ends with fewer samples. */
-  maxCaseSeconds: number;
 }
 
 function readOptions(): Options {
   const { values } = parseArgs({
     options: {
+      ...nodeBench.ARGS,
       count: { type: 'string', default: '100000' },
-      iterations: { type: 'string', default: '200' },
       vacuum: { type: 'boolean', default: false },
-      'max-case-seconds': { type: 'string', default: '60' },
-      'database-url': {
-        type: 'string',
-        default: process.env['BENCH_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-      },
     },
   });
-  const count = Number(values.count);
-  const iterations = Number(values.iterations);
-  if (!Number.isInteger(count) || count < 1 || count > 1_000_000)
-    throw new Error('--count must be a whole number from 1 to 1,000,000');
-  if (!Number.isInteger(iterations) || iterations < 1 || iterations > 100_000)
-    throw new Error('--iterations must be a whole number from 1 to 100,000');
-  const maxCaseSeconds = Number(values['max-case-seconds']);
-  if (!(maxCaseSeconds > 0 && maxCaseSeconds <= 3600))
-    throw new Error('--max-case-seconds must be more than 0 and at most 3600');
-  const databaseUrl = values['database-url'];
-  const url = new URL(databaseUrl);
-  if (!/^postgres(ql)?:$/.test(url.protocol))
-    throw new Error('--database-url must be a postgres:// URL');
-  if (!LOOPBACK.has(url.hostname))
-    throw new Error(`--database-url must point at 127.0.0.1, not ${url.hostname}`);
-  return { count, iterations, databaseUrl, vacuum: values.vacuum, maxCaseSeconds };
+  return { ...nodeBench.checkOptions(values, 1_000_000), vacuum: values.vacuum };
 }
-
-// ---------------------------------------------------------------------------------------------
-// The throwaway database
 
 // ---------------------------------------------------------------------------------------------
 // GraphQL over HTTP
@@ -159,14 +107,8 @@ function benchCases(deepCursor: string): DirectoryCase[] {
   );
 }
 
-/** The cursor of the item at `target` (about the middle of the list), paging `WALK_PAGE`. */
 // ---------------------------------------------------------------------------------------------
 // Query plans
-
-interface CasePlans {
-  key: string;
-  statements: ExplainedStatement[];
-}
 
 /** What a statement is, for the report: the page's SELECT, the activities, the COUNT, or other. */
 function statementKind(sql: string): string {
@@ -177,104 +119,12 @@ function statementKind(sql: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Report
-
-function printTable(results: CaseResult[], plans: Map<string, CasePlans>): void {
-  const header = ['query', 'p50 ms', 'p95 ms', 'mean ms', 'n', 'p50<20', 'page plan', 'count plan'];
-  const lines = results.map((r) => {
-    const statements = plans.get(r.key)?.statements ?? [];
-    return [
-      r.title,
-      r.latencyMs.p50.toFixed(2),
-      r.latencyMs.p95.toFixed(2),
-      r.latencyMs.mean.toFixed(2),
-      String(r.latencyMs.n),
-      r.meetsTarget ? 'ok' : 'MISS',
-      statements
-        .filter((s) => s.statement === 'page' || s.statement === 'other')
-        .map(planNote)
-        .join(' then '),
-      r.key.endsWith('+count')
-        ? planNote(statements.find((s) => s.statement === 'totalCount'))
-        : '',
-    ];
-  });
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const row = (cells: string[]) =>
-    cells.map((c, i) => pad(c, widths[i]!, i >= 1 && i <= 4)).join(' | ');
-  console.log(row(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
-  for (const line of lines) console.log(row(line));
-}
-
-function plansText(
-  options: Options,
-  maintenance: string,
-  plans: CasePlans[],
-  results: CaseResult[],
-): string {
-  const out: string[] = [
-    `Directory bench query plans: ${options.count} businesses in ${COMMUNE.code} (${COMMUNE.name}),`,
-    `after ${maintenance}; captured from the node's TypeORM statements and run with EXPLAIN (ANALYZE, BUFFERS).`,
-    `${new Date().toISOString()}`,
-    '',
-  ];
-  for (const casePlans of plans) {
-    const result = results.find((r) => r.key === casePlans.key);
-    out.push('='.repeat(100));
-    out.push(`${result?.title ?? casePlans.key}  [${casePlans.key}]`);
-    out.push(`variables: ${JSON.stringify(result?.variables ?? {})}`);
-    if (result)
-      out.push(
-        `HTTP latency: p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, mean ${result.latencyMs.mean} ms`,
-      );
-    for (const s of casePlans.statements) {
-      out.push('-'.repeat(100));
-      out.push(`statement: ${s.statement}`);
-      out.push(s.sql.replace(/\s+/g, ' ').trim());
-      out.push(`parameters: ${JSON.stringify(s.parameters)}`);
-      out.push('');
-      out.push(s.plan);
-    }
-    out.push('');
-  }
-  return out.join('\n');
-}
-
-// ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
   const options = readOptions();
-  const database = await createDatabase(options.databaseUrl);
-  let node: RunningNode | null = null;
-  const cleanUp = async () => {
-    try {
-      if (node) await node.close();
-    } finally {
-      node = null;
-      await database.drop();
-    }
-  };
-  const onSignal = () => {
-    console.error('\ninterrupted: dropping the bench database');
-    cleanUp().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
-    console.log(`database ${database.name}`);
-    const running = await startNode({
-      commune: COMMUNE,
-      database: { kind: 'postgres', url: database.url },
-      subgraphs: NODE_SUBGRAPHS,
-      host: '127.0.0.1',
-      port: 0,
-      // Failures to stderr, so that they do not mix with the figures on stdout.
-      logger: createLogger({ level: 'error', destination: process.stderr }),
-    });
-    node = running;
-    const db = running.db;
-    const endpoint = `${running.url}/directory/graphql`;
+  await nodeBench.withNode(options.databaseUrl, async (node) => {
+    const db = node.db;
+    const endpoint = `${node.url}/directory/graphql`;
 
     const bar = new SingleBar(
       { format: `seeding ${COMMUNE.code} [{bar}] {value}/{total} {eta}s` },
@@ -307,97 +157,40 @@ async function main(): Promise<void> {
     console.log(`deep cursor: after item ${deep.at}`);
 
     // Other work on the machine skews the figures: the load before measuring goes in the report.
-    const loadBefore = loadavg().map((x) => Math.round(x * 100) / 100);
+    const loadBefore = nodeBench.loadAverage();
     const cases = benchCases(deep.cursor);
-    const results: CaseResult[] = [];
-    for (const benchCase of cases) {
-      const result = await measureCase(endpoint, 'businesses', benchCase, {
-        ...options,
-        warmUp: WARM_UP,
-        targetP50Ms: TARGET_P50_MS,
-      });
-      results.push(result);
-      console.log(
-        `${pad(result.title, 44)} p50 ${result.latencyMs.p50.toFixed(2)} ms  p95 ${result.latencyMs.p95.toFixed(2)} ms  n ${result.latencyMs.n}  (${result.rows} rows${result.totalCount === null ? '' : ` of ${result.totalCount}`})`,
-      );
-    }
+    const { results, plans } = await nodeBench.measureAndExplain(
+      db,
+      endpoint,
+      'businesses',
+      cases,
+      options,
+      statementKind,
+    );
 
-    const capture = new QueryCapture(db);
-    const plans = new Map<string, CasePlans>();
-    for (const benchCase of cases) {
-      const captured = await capture.during(() =>
-        postList(endpoint, 'businesses', benchCase.query, benchCase.variables),
-      );
-      const statements = [];
-      for (const query of captured) statements.push(await explain(db, query, statementKind));
-      plans.set(benchCase.key, { key: benchCase.key, statements });
-    }
-
-    console.log('');
-    printTable(results, plans);
-
-    const [{ version, server_version: serverVersion }] = (await db.query(
-      `SELECT version() AS version, current_setting('server_version') AS server_version`,
-    )) as { version: string; server_version: string }[];
-    const settings = (await db.query(
-      `SELECT name, current_setting(name) AS setting FROM pg_settings
-       WHERE name IN ('autovacuum', 'shared_buffers', 'work_mem', 'effective_cache_size',
-                      'random_page_cost', 'jit', 'max_parallel_workers_per_gather')
-       ORDER BY name`,
-    )) as { name: string; setting: string }[];
-    const cpuList = cpus();
     const report = {
       bench: 'directory',
       date: new Date().toISOString(),
       commune: COMMUNE,
       count: options.count,
       seed: SEED,
-      iterations: options.iterations,
-      maxCaseSeconds: options.maxCaseSeconds,
-      warmUp: WARM_UP,
-      targetP50Ms: TARGET_P50_MS,
+      ...nodeBench.timing(options),
       deepCursorAfterItem: deep.at,
       seedSeconds: Math.round(seedSeconds * 10) / 10,
       maintenance,
-      machine: {
-        cpus: cpuList.length,
-        cpuModel: cpuList[0]?.model ?? null,
-        memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
-        platform: `${platform()} ${release()} ${arch()}`,
-        node: process.version,
-        loadAverageBefore: loadBefore,
-        loadAverageAfter: loadavg().map((x) => Math.round(x * 100) / 100),
-        postgres: serverVersion,
-        postgresVersion: version,
-        postgresSettings: Object.fromEntries(settings.map((s) => [s.name, s.setting])),
-      },
-      results: results.map((r) => ({
-        ...r,
-        plans: (plans.get(r.key)?.statements ?? []).map((s) => ({
-          statement: s.statement,
-          executionMs: s.executionMs,
-          planningMs: s.planningMs,
-          indexes: s.indexes,
-          seqScans: s.seqScans,
-          jit: s.jit,
-        })),
-      })),
+      machine: await nodeBench.machineOf(db, loadBefore),
+      results: nodeBench.resultsWithPlans(results, plans),
     };
-    await mkdir(RESULTS_DIR, { recursive: true });
+    const heading = [
+      `Directory bench query plans: ${options.count} businesses in ${COMMUNE.code} (${COMMUNE.name}),`,
+      `after ${maintenance}; captured from the node's TypeORM statements and run with EXPLAIN (ANALYZE, BUFFERS).`,
+    ];
     const name = options.vacuum ? 'directory-vacuum' : 'directory';
-    const jsonPath = resolve(RESULTS_DIR, `${name}.json`);
-    const plansPath = resolve(RESULTS_DIR, `${name}-plans.txt`);
-    await writeFile(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
-    await writeFile(plansPath, plansText(options, maintenance, [...plans.values()], results));
-    console.log(`\nwrote ${jsonPath}\nwrote ${plansPath}`);
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    await cleanUp();
-  }
+    await nodeBench.writeResults([
+      [`${name}.json`, `${JSON.stringify(report, null, 2)}\n`],
+      [`${name}-plans.txt`, nodeBench.plansText(heading, [...plans.values()], results)],
+    ]);
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exitCode = 1;
-});
+nodeBench.run(main);
