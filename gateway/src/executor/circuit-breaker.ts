@@ -42,6 +42,12 @@ export class CircuitBreaker {
     this.entries.delete(commune);
   }
 
+  /** A call stopped for the caller's sake says nothing of the commune: a trial may go again. */
+  abandoned(commune: string): void {
+    const entry = this.entries.get(commune);
+    if (entry) entry.trialInFlight = false;
+  }
+
   failed(commune: string): void {
     const entry = this.entries.get(commune) ?? {
       failures: 0,
