@@ -1,6 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
-import type { NodeCursor, SortDirection } from '@communes/schema';
+import type { NodeCursor, SortDirection, SortValue } from '@communes/schema';
 import { isUuid } from './ids';
 import { pageSize, parseAfter, toConnection, type Connection } from './pagination';
 
@@ -9,6 +9,8 @@ export interface SortKey {
   column: string;
   idColumn: string;
   timestamp: boolean;
+  /** The key is a number (a distance), carried as a JSON number; other keys are strings. */
+  numeric?: boolean;
 }
 
 /**
@@ -24,12 +26,11 @@ export function applyKeyset<T extends ObjectLiteral>(
 ): SelectQueryBuilder<T> {
   if (after) {
     const value = after.key[0];
-    const valid =
-      typeof value === 'string' &&
-      after.key.length === 1 &&
-      isUuid(after.id) &&
-      (!key.timestamp || !Number.isNaN(Date.parse(value)));
-    if (!valid) throw badInput('after', 'is not a cursor returned by this list');
+    const keyValid = key.numeric
+      ? typeof value === 'number'
+      : typeof value === 'string' && (!key.timestamp || !Number.isNaN(Date.parse(value)));
+    if (!keyValid || after.key.length !== 1 || !isUuid(after.id))
+      throw badInput('after', 'is not a cursor returned by this list');
     const keyParam = key.timestamp ? 'CAST(:afterKey AS timestamptz)' : ':afterKey';
     const comparison = direction === 'ASC' ? '>' : '<';
     qb.andWhere(
@@ -65,17 +66,19 @@ export function readPage<F extends string>(
 
 /**
  * One page of a list in keyset order: `first + 1` rows after the cursor (the extra one says
- * whether a next page exists); `totalCount` is counted only when asked for.
+ * whether a next page exists); `totalCount` is counted only when asked for. `read` runs the
+ * page's query, for lists that narrow it further or read more than the entity's columns.
  */
 export async function keysetPage<T extends ObjectLiteral & { id: string }, F extends string>(
   filtered: () => SelectQueryBuilder<T>,
   page: PageRequest<F>,
   key: SortKey,
-  sortKeyOf: (row: T) => string,
+  sortKeyOf: (row: T) => SortValue,
+  read: (query: SelectQueryBuilder<T>) => Promise<T[]> = (query) => query.getMany(),
 ): Promise<Connection<T>> {
-  const rows = await applyKeyset(filtered(), key, page.direction, page.after)
-    .limit(page.first + 1)
-    .getMany();
+  const rows = await read(
+    applyKeyset(filtered(), key, page.direction, page.after).limit(page.first + 1),
+  );
   return toConnection(
     rows,
     page.first,
