@@ -1,5 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import type { Business } from './business.entity';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export type NaceVersion = 'NACE_2008' | 'NACE_2025';
 
@@ -11,10 +10,6 @@ export class BusinessActivity {
 
   @PrimaryColumn({ type: 'smallint' })
   position!: number;
-
-  @ManyToOne('Business', 'activities', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'business_id' })
-  business!: Business;
 
   @Column({ name: 'nace_version', type: 'text' })
   naceVersion!: NaceVersion;

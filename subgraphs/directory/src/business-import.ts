@@ -4,7 +4,7 @@ import { BadUserInput, type NodeCommune } from '@communes/kit';
 import type { CreateBusinessInput } from './generated/graphql';
 import { Business } from './business.entity';
 import { BusinessActivity } from './business-activity.entity';
-import { toEntityFields } from './business-mapping';
+import { activityRowsOf, toEntityFields } from './business-mapping';
 import { checkNaceCode } from './nace';
 import { validateCreateBusiness } from './validation';
 
@@ -48,7 +48,7 @@ export async function importBusinesses(
         .createQueryBuilder()
         .insert()
         .into(BusinessActivity)
-        .values(rows.flatMap((row) => row.activities.map((a) => ({ ...a, businessId: row.id }))))
+        .values(rows.flatMap(activityRowsOf))
         .execute();
     });
     done += rows.length;

@@ -1,16 +1,10 @@
 import { In, type EntityManager } from 'typeorm';
-import { foldText, type Connection } from '@communes/kit';
+import { foldText } from '@communes/kit';
 import type { CreateBusinessInput } from './generated/graphql';
-import { Business } from './business.entity';
+import type { Business } from './business.entity';
 import { BusinessActivity } from './business-activity.entity';
 import { naceLabel, naceSection, normaliseNaceCode } from './nace';
 import type { NormalisedBusiness } from './validation';
-
-export type BusinessConnectionModel = Connection<Business>;
-export type BusinessEdgeModel = BusinessConnectionModel['edges'][number];
-export interface CommuneRef {
-  code: string;
-}
 
 /** The columns a validated business sets, derived columns included. */
 export function toEntityFields(value: NormalisedBusiness): Partial<Business> {
@@ -95,6 +89,11 @@ export function toInput(business: Business): CreateBusinessInput {
     description: business.description,
     source: business.source,
   };
+}
+
+/** The `business_activity` rows of a business, to insert after its own row. */
+export function activityRowsOf(business: Business): BusinessActivity[] {
+  return business.activities.map((activity) => ({ ...activity, businessId: business.id }));
 }
 
 /** Loads the activities of many businesses in one query. */

@@ -1,5 +1,5 @@
-import { Column, Entity, OneToMany, PrimaryColumn } from 'typeorm';
-import { BusinessActivity, type NaceVersion } from './business-activity.entity';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { BusinessActivity, NaceVersion } from './business-activity.entity';
 
 export type BusinessStatus = 'ACTIVE' | 'CLOSED';
 export type BusinessSource = 'MANUAL' | 'KBO_IMPORT';
@@ -39,10 +39,7 @@ export class Business {
   @Column({ name: 'legal_form', type: 'text', nullable: true })
   legalForm!: string | null;
 
-  @OneToMany(() => BusinessActivity, (activity) => activity.business, {
-    cascade: true,
-    eager: true,
-  })
+  /** Rows of `business_activity`, which the service reads and writes itself (no relation). */
   activities!: BusinessActivity[];
 
   @Column({ name: 'main_nace_version', type: 'text' })
@@ -106,4 +103,7 @@ export class Business {
 
   @Column({ name: 'updated_at', type: 'timestamptz', precision: 3 })
   updatedAt!: Date;
+
+  /** Metres from `filter.near`, read with the rows of a list filtered by distance. */
+  distanceM?: number;
 }

@@ -58,10 +58,8 @@ export const resolvers: Resolvers = {
     contacts: (b) => ({ phone: b.phone, email: b.email, website: b.website }),
     createdAt: (b) => b.createdAt.toISOString(),
     updatedAt: (b) => b.updatedAt.toISOString(),
-    distanceKm: (b) => {
-      const metres = (b as { distanceM?: number }).distanceM;
-      return metres === undefined || metres === null ? null : Math.round(metres) / 1000;
-    },
+    // Null unless the list was filtered by distance.
+    distanceKm: (b) => (b.distanceM == null ? null : Math.round(b.distanceM) / 1000),
   },
   Commune: {
     __resolveReference: (reference, ctx) =>

@@ -2,15 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import {
   BadUserInput,
+  applyKeyset,
   authoriseWrite,
+  badInput,
   definedFields,
-  isUuid,
-  lockExisting,
   emptyConnection,
+  isUuid,
+  keysetPage,
+  lockExisting,
   namesCommune,
-  pageSize,
-  parseAfter,
-  toConnection,
+  readPage,
   type Connection,
   type RequestContext,
 } from '@communes/kit';
@@ -21,15 +22,16 @@ import type {
   UpdateBusinessInput,
 } from './generated/graphql';
 import { Business } from './business.entity';
+import { BusinessActivity } from './business-activity.entity';
 import {
-  applyFilter,
-  applyKeyset,
-  applyOrder,
+  BUSINESS_ORDER,
+  applyBusinessFilter,
+  businessSortKey,
+  checkBusinessFilter,
   limitToNearest,
-  readOrder,
-  sortKeyOf,
+  readBusinesses,
 } from './business-query';
-import { loadActivities, toEntityFields, toInput } from './business-mapping';
+import { activityRowsOf, loadActivities, toEntityFields, toInput } from './business-mapping';
 import { checkNaceCode } from './nace';
 import { validateCreateBusiness } from './validation';
 
@@ -42,43 +44,28 @@ export async function listBusinesses(
   ctx: RequestContext,
   args: ListArgs,
 ): Promise<Connection<Business>> {
-  const first = pageSize(args.first);
-  const order = readOrder(args.orderBy, args.filter);
-  const after = parseAfter(args.after, order.field, order.direction);
-  if (!namesCommune(args.communes, ctx.commune.code)) return emptyConnection();
-  const filtered = () =>
-    applyFilter(
-      ctx.db.getRepository(Business).createQueryBuilder('b'),
-      args.filter,
-      ctx.commune.country,
-    );
-  const page = applyKeyset(filtered(), order, after);
-  const nearestFirst = order.field === 'DISTANCE' && order.direction === 'ASC';
-  if (nearestFirst && !(await limitToNearest(page, applyKeyset(filtered(), order, after), first))) {
-    return toConnection(
-      [],
-      first,
-      after !== null,
-      () => ({ key: [], id: '' }),
-      order.field,
-      order.direction,
-      () => filtered().getCount(),
-    );
+  const page = readPage(args, { field: 'NAME', direction: 'ASC' });
+  if (page.field === 'DISTANCE' && !args.filter?.near) {
+    throw badInput('orderBy.field', 'DISTANCE needs filter.near to measure from');
   }
-  const query = applyOrder(page, order, Boolean(args.filter?.near)).limit(first + 1);
-  const { entities, raw } = await query.getRawAndEntities<{ distance_m?: number }>();
-  const rows = entities.map((entity, i) =>
-    Object.assign(entity, { distanceM: raw[i]?.distance_m }),
-  );
-  await loadActivities(ctx.db.manager, rows);
-  return toConnection(
-    rows,
-    first,
-    after !== null,
-    (row) => ({ key: [sortKeyOf(row, order)], id: row.id }),
-    order.field,
-    order.direction,
-    () => filtered().getCount(),
+  if (!namesCommune(args.communes, ctx.commune.code)) return emptyConnection();
+  const filter = checkBusinessFilter(args.filter, ctx.commune.country);
+  const filtered = () =>
+    applyBusinessFilter(ctx.db.getRepository(Business).createQueryBuilder('b'), filter);
+  const key = BUSINESS_ORDER[page.field];
+  const nearestFirst = page.field === 'DISTANCE' && page.direction === 'ASC';
+  return keysetPage(
+    filtered,
+    page,
+    key,
+    (business) => businessSortKey(business, page.field),
+    async (query) => {
+      if (nearestFirst) {
+        const nearest = applyKeyset(filtered(), key, page.direction, page.after);
+        if (!(await limitToNearest(query, nearest, page.first))) return [];
+      }
+      return readBusinesses(ctx.db.manager, query, filter.near !== null);
+    },
   );
 }
 
@@ -88,9 +75,8 @@ export async function getBusiness(
   id: string,
 ): Promise<Business | null> {
   if (communeCode !== ctx.commune.code || !isUuid(id)) return null;
-  const business = await ctx.db
-    .getRepository(Business)
-    .findOne({ where: { id }, relations: { activities: true } });
+  const business = await ctx.db.getRepository(Business).findOneBy({ id });
+  if (business) await loadActivities(ctx.db.manager, [business]);
   return business;
 }
 
@@ -101,13 +87,14 @@ export async function establishmentsOf(
 ): Promise<Business[]> {
   if (!namesCommune(communes, ctx.commune.code)) return [];
   const digits = enterpriseNumber.replace(/[\s.]/g, '').replace(/^BE/i, '');
-  return ctx.db.getRepository(Business).find({
+  const businesses = await ctx.db.getRepository(Business).find({
     where: {
       enterpriseNumber: digits.length === 9 && ctx.commune.country === 'BE' ? `0${digits}` : digits,
     },
-    relations: { activities: true },
     order: { nameSort: 'ASC', id: 'ASC' },
   });
+  await loadActivities(ctx.db.manager, businesses);
+  return businesses;
 }
 
 export interface SectorBucket {
@@ -122,10 +109,9 @@ export async function countBySector(
   filter: BusinessFilter | null | undefined,
 ): Promise<SectorBucket[]> {
   if (!namesCommune(communes, ctx.commune.code)) return [];
-  const rows = await applyFilter(
+  const rows = await applyBusinessFilter(
     ctx.db.getRepository(Business).createQueryBuilder('b'),
-    filter,
-    ctx.commune.country,
+    checkBusinessFilter(filter, ctx.commune.country),
   )
     .select('b.main_nace_version', 'naceVersion')
     .addSelect('b.main_section', 'section')
@@ -150,7 +136,7 @@ export async function createBusiness(
   });
   if (problems.length > 0) throw new BadUserInput(problems);
   return ctx.db.transaction(async (tx) => {
-    await assertEnterpriseNumberFree(tx, value.enterpriseNumber, null);
+    await assertEnterpriseNumberFree(tx, value.enterpriseNumber);
     const now = new Date();
     const business = Object.assign(new Business(), toEntityFields(value), {
       id: randomUUID(),
@@ -158,8 +144,7 @@ export async function createBusiness(
       createdAt: now,
       updatedAt: now,
     });
-    await tx.save(business);
-    return business;
+    return saveWithActivities(tx, business);
   });
 }
 
@@ -179,10 +164,9 @@ export async function updateBusiness(
       checkNace: checkNaceCode,
     });
     if (problems.length > 0) throw new BadUserInput(problems);
-    await tx.delete('business_activity', { businessId: id });
+    await tx.delete(BusinessActivity, { businessId: id });
     Object.assign(existing, toEntityFields(value), { updatedAt: new Date() });
-    await tx.save(existing);
-    return existing;
+    return saveWithActivities(tx, existing);
   });
 }
 
@@ -208,15 +192,18 @@ async function findForUpdate(tx: EntityManager, id: string): Promise<Business> {
   return business;
 }
 
-async function assertEnterpriseNumberFree(
-  tx: EntityManager,
-  enterpriseNumber: string,
-  exceptId: string | null,
-) {
+/** Saves a business and inserts its activities (a new business's, or an update's after delete). */
+async function saveWithActivities(tx: EntityManager, business: Business): Promise<Business> {
+  await tx.save(business);
+  await tx.insert(BusinessActivity, activityRowsOf(business));
+  return business;
+}
+
+async function assertEnterpriseNumberFree(tx: EntityManager, enterpriseNumber: string) {
   const other = await tx
     .getRepository(Business)
     .findOne({ where: { enterpriseNumber }, select: { id: true } });
-  if (other && other.id !== exceptId) {
+  if (other) {
     throw new BadUserInput([
       {
         field: 'input.enterpriseNumber',
