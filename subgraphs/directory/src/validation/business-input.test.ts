@@ -1,8 +1,7 @@
-import type { FieldProblem } from '../../../kit/src/errors';
+import type { FieldProblem } from '@communes/kit';
 import type { CreateBusinessInput, NaceVersion } from '../generated/graphql';
 import {
   validateCreateBusiness,
-  validateUpdateBusiness,
   type BusinessInput,
   type NormalisedBusiness,
   type ValidationContext,
@@ -445,132 +444,6 @@ describe('validateCreateBusiness', () => {
       'input.contacts.website',
       'input.openingHours[0]',
       'input.description.en',
-    ]);
-  });
-});
-
-describe('validateUpdateBusiness', () => {
-  const BE_UPDATE = { ...BE, enterpriseNumber: '0202239951' };
-  const FR_UPDATE = { ...FR, enterpriseNumber: '732829320' };
-
-  it('leaves out every field the input leaves out', () => {
-    expect(validateUpdateBusiness({}, BE_UPDATE)).toEqual({ problems: [], value: {} });
-  });
-
-  it('cleans the fields given', () => {
-    expect(
-      validateUpdateBusiness(
-        {
-          name: ' Dupont & Fils ',
-          activities: [{ naceVersion: 'NACE_2008', code: '47.240' }],
-          contacts: { email: 'info@dupont.be' },
-          description: { nl: 'Bakkerij.' },
-          openingHours: ['Tu-Sa  07:00-18:00'],
-        },
-        BE_UPDATE,
-      ),
-    ).toEqual({
-      problems: [],
-      value: {
-        name: 'Dupont & Fils',
-        activities: [{ naceVersion: 'NACE_2008', code: '47.240', main: true }],
-        contacts: { email: 'info@dupont.be' },
-        description: { nl: 'Bakkerij.' },
-        openingHours: ['Tu-Sa 07:00-18:00'],
-      },
-    });
-  });
-
-  it('clears optional fields set to null', () => {
-    expect(
-      validateUpdateBusiness(
-        {
-          establishmentNumber: null,
-          commercialName: null,
-          legalForm: ' ',
-          location: null,
-          contacts: null,
-          openingHours: null,
-          description: null,
-        },
-        BE_UPDATE,
-      ),
-    ).toEqual({
-      problems: [],
-      value: {
-        establishmentNumber: null,
-        commercialName: null,
-        legalForm: null,
-        location: null,
-        contacts: { phone: null, email: null, website: null },
-        openingHours: [],
-        description: { fr: null, nl: null, de: null, en: null },
-      },
-    });
-  });
-
-  it('clears one contact or language set to null and keeps the others out', () => {
-    expect(
-      validateUpdateBusiness({ contacts: { phone: null }, description: { fr: null } }, BE_UPDATE)
-        .value,
-    ).toEqual({ contacts: { phone: null }, description: { fr: null } });
-  });
-
-  it('refuses null for the required fields', () => {
-    const reason = 'must not be null (it is required; leave it out to keep it unchanged)';
-    expect(
-      validateUpdateBusiness({ name: null, activities: null, address: null }, BE_UPDATE).problems,
-    ).toEqual([
-      { field: 'input.name', reason },
-      { field: 'input.activities', reason },
-      { field: 'input.address', reason },
-    ]);
-  });
-
-  it('validates the fields given with the same rules and paths as a create', () => {
-    expect(
-      validateUpdateBusiness(
-        {
-          name: '',
-          activities: [
-            { naceVersion: 'NACE_2008', code: '10.711', main: true },
-            { naceVersion: 'NACE_2008', code: '00.000', main: true },
-          ],
-          address: { street: 'Rue Neuve', postalCode: '999', locality: 'Bruxelles' },
-          location: { lat: 0, lon: 200 },
-          contacts: { website: 'ftp://dupont.be' },
-          openingHours: ['Su-Mo'],
-          description: { en: 'x'.repeat(5001) },
-        },
-        BE_UPDATE,
-      ).problems,
-    ).toEqual([
-      { field: 'input.name', reason: 'must not be empty' },
-      { field: 'input.activities[1].code', reason: 'is not a NACE_2008 code' },
-      {
-        field: 'input.activities[1].main',
-        reason: 'only one activity may be main, and input.activities[0] already is',
-      },
-      { field: 'input.address.postalCode', reason: 'must be 4 digits, e.g. 1000 (BE postal code)' },
-      { field: 'input.location.lon', reason: 'must be between -180 and 180 (got 200)' },
-      { field: 'input.contacts.website', reason: 'must use http or https (got ftp)' },
-      { field: 'input.openingHours[0]', reason: 'day range Su-Mo runs backwards (write Su,Mo)' },
-      { field: 'input.description.en', reason: 'must be at most 5000 characters (got 5001)' },
-    ]);
-  });
-
-  it("checks a new SIRET against the business's stored SIREN", () => {
-    expect(validateUpdateBusiness({ establishmentNumber: '73282932000074' }, FR_UPDATE)).toEqual({
-      problems: [],
-      value: { establishmentNumber: '73282932000074' },
-    });
-    expect(
-      validateUpdateBusiness({ establishmentNumber: '55210055400013' }, FR_UPDATE).problems,
-    ).toEqual([
-      {
-        field: 'input.establishmentNumber',
-        reason: "must start with the enterprise's SIREN 732829320 (starts with 552100554)",
-      },
     ]);
   });
 });

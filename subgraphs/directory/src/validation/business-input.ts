@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../../../kit/src/errors';
+import type { Country, FieldProblem } from '@communes/kit';
 import type {
   ActivityInput,
   AddressInput,
@@ -8,7 +8,6 @@ import type {
   GeoPointInput,
   LocalizedTextInput,
   NaceVersion,
-  UpdateBusinessInput,
 } from '../generated/graphql';
 import { parseEmail, parsePhone, parseWebsite } from './contacts';
 import { validateGeoPoint } from './coordinates';
@@ -20,7 +19,7 @@ import {
 } from './identifiers';
 import { normaliseOpeningHours, validateOpeningHours } from './opening-hours';
 import { validatePostalCode } from './postal';
-import type { Country, Parsed } from './result';
+import type { Parsed } from './result';
 import { checkLength, optionalText, requiredText, TEXT_LIMITS } from './text';
 
 export const MAX_ACTIVITIES = 10;
@@ -30,11 +29,6 @@ export interface ValidationContext {
   country: Country;
   /** Null when `code` is a known code of `version`, else why not; owned by the NACE module. */
   checkNace: (version: NaceVersion, code: string) => string | null;
-}
-
-export interface UpdateValidationContext extends ValidationContext {
-  /** The stored enterprise number (normalised): a new French SIRET must start with it. */
-  enterpriseNumber: string;
 }
 
 export interface NormalisedActivity {
@@ -93,24 +87,6 @@ export interface NormalisedBusiness {
 }
 
 /**
- * A valid update input, cleaned. A key left out is unchanged; otherwise its value replaces
- * the stored one (null clears). `contacts` and `description` hold only the keys the input
- * gave, so that changing the email keeps the phone; an address is replaced as a whole.
- */
-export interface NormalisedBusinessPatch {
-  establishmentNumber?: string | null;
-  name?: string;
-  commercialName?: string | null;
-  legalForm?: string | null;
-  activities?: NormalisedActivity[];
-  address?: NormalisedAddress;
-  location?: NormalisedGeoPoint | null;
-  contacts?: Partial<NormalisedContacts>;
-  openingHours?: string[];
-  description?: Partial<NormalisedLocalizedText>;
-}
-
-/**
  * What `validateCreateBusiness` reads: a create input, or an update merged over the stored
  * business (`{ ...stored, ...input }`), where a required field the update set to null is
  * null and gets reported rather than crash.
@@ -127,8 +103,6 @@ export interface ValidationResult<T> {
   value: T;
 }
 
-const EMPTY_CONTACTS: NormalisedContacts = { phone: null, email: null, website: null };
-const EMPTY_TEXT: NormalisedLocalizedText = { fr: null, nl: null, de: null, en: null };
 const CONTACT_KEYS = ['phone', 'email', 'website'] as const;
 const LANGUAGES = ['fr', 'nl', 'de', 'en'] as const;
 
@@ -248,40 +222,36 @@ function location(
   return { lat: input.lat, lon: input.lon };
 }
 
-/** Only the keys `input` gives: absent keys stay absent, null or blank become null. */
+/** Absent, null or blank contacts are null. */
 function contacts(
   problems: FieldProblem[],
-  input: ContactsInput,
+  input: ContactsInput | null | undefined,
   ctx: ValidationContext,
-): Partial<NormalisedContacts> {
+): NormalisedContacts {
   const parsers = {
     phone: (raw: string) => parsePhone(raw, ctx.country),
     email: parseEmail,
     website: parseWebsite,
   };
-  const result: Partial<NormalisedContacts> = {};
+  const result: NormalisedContacts = { phone: null, email: null, website: null };
   for (const key of CONTACT_KEYS) {
-    const raw = input[key];
-    if (raw === undefined) continue;
-    result[key] =
-      raw === null || raw.trim() === ''
-        ? null
-        : take(problems, `input.contacts.${key}`, parsers[key](raw), raw);
+    const raw = input?.[key];
+    if (raw == null || raw.trim() === '') continue;
+    result[key] = take(problems, `input.contacts.${key}`, parsers[key](raw), raw);
   }
   return result;
 }
 
 function description(
   problems: FieldProblem[],
-  input: LocalizedTextInput,
-): Partial<NormalisedLocalizedText> {
-  const result: Partial<NormalisedLocalizedText> = {};
+  input: LocalizedTextInput | null | undefined,
+): NormalisedLocalizedText {
+  const result: NormalisedLocalizedText = { fr: null, nl: null, de: null, en: null };
   for (const language of LANGUAGES) {
-    if (input[language] === undefined) continue;
     result[language] = optionalText(
       problems,
       `input.description.${language}`,
-      input[language],
+      input?.[language],
       TEXT_LIMITS.description,
       { multiline: true },
     );
@@ -384,91 +354,10 @@ export function validateCreateBusiness(
       NO_ADDRESS(ctx.country),
     ),
     location: location(problems, input.location),
-    contacts: { ...EMPTY_CONTACTS, ...(input.contacts && contacts(problems, input.contacts, ctx)) },
+    contacts: contacts(problems, input.contacts, ctx),
     openingHours: openingHours(problems, input.openingHours ?? []),
-    description: {
-      ...EMPTY_TEXT,
-      ...(input.description && description(problems, input.description)),
-    },
+    description: description(problems, input.description),
     source: input.source ?? 'MANUAL',
   };
-  return { problems, value };
-}
-
-/**
- * Validates and cleans an `updateBusiness` input: only the fields present are checked, and
- * null clears an optional field. Every problem is collected.
- */
-export function validateUpdateBusiness(
-  input: UpdateBusinessInput,
-  ctx: UpdateValidationContext,
-): ValidationResult<NormalisedBusinessPatch> {
-  const problems: FieldProblem[] = [];
-  const value: NormalisedBusinessPatch = {};
-  if (input.establishmentNumber !== undefined) {
-    value.establishmentNumber = establishmentNumber(
-      problems,
-      input.establishmentNumber,
-      ctx,
-      ctx.enterpriseNumber,
-    );
-  }
-  if (input.name !== undefined) {
-    value.name = required(
-      problems,
-      'name',
-      input.name,
-      (raw) => requiredText(problems, 'input.name', raw, TEXT_LIMITS.name),
-      '',
-    );
-  }
-  if (input.commercialName !== undefined) {
-    value.commercialName = optionalText(
-      problems,
-      'input.commercialName',
-      input.commercialName,
-      TEXT_LIMITS.commercialName,
-    );
-  }
-  if (input.legalForm !== undefined) {
-    value.legalForm = optionalText(
-      problems,
-      'input.legalForm',
-      input.legalForm,
-      TEXT_LIMITS.legalForm,
-    );
-  }
-  if (input.activities !== undefined) {
-    value.activities = required(
-      problems,
-      'activities',
-      input.activities,
-      (raw) => activities(problems, raw, ctx),
-      [],
-    );
-  }
-  if (input.address !== undefined) {
-    value.address = required(
-      problems,
-      'address',
-      input.address,
-      (raw) => address(problems, raw, ctx),
-      NO_ADDRESS(ctx.country),
-    );
-  }
-  if (input.location !== undefined) value.location = location(problems, input.location);
-  if (input.contacts !== undefined) {
-    value.contacts = input.contacts
-      ? contacts(problems, input.contacts, ctx)
-      : { ...EMPTY_CONTACTS };
-  }
-  if (input.openingHours !== undefined) {
-    value.openingHours = openingHours(problems, input.openingHours ?? []);
-  }
-  if (input.description !== undefined) {
-    value.description = input.description
-      ? description(problems, input.description)
-      : { ...EMPTY_TEXT };
-  }
   return { problems, value };
 }

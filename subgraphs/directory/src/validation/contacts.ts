@@ -6,7 +6,8 @@ import {
 import isEmail from 'validator/lib/isEmail';
 import isIP from 'validator/lib/isIP';
 import isURL from 'validator/lib/isURL';
-import { accept, refuse, type Country, type Parsed } from './result';
+import type { Country } from '@communes/kit';
+import { accept, refuse, type Parsed } from './result';
 
 /** An email address, returned trimmed with its domain in lower case (domains ignore case). */
 export function parseEmail(raw: string): Parsed<string> {

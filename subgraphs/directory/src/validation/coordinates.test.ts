@@ -1,4 +1,4 @@
-import { checkLatitude, checkLongitude, validateGeoPoint, validateNear } from './coordinates';
+import { checkLatitude, checkLongitude, validateGeoPoint } from './coordinates';
 
 describe('checkLatitude and checkLongitude', () => {
   it.each([-90, 0, 50.8503, 90])('accept latitude %p', (lat) => {
@@ -39,30 +39,6 @@ describe('validateGeoPoint', () => {
     expect(validateGeoPoint({ lat: 95, lon: Number.NaN }, 'input.location')).toEqual([
       { field: 'input.location.lat', reason: 'must be between -90 and 90 (got 95)' },
       { field: 'input.location.lon', reason: 'must be a finite number' },
-    ]);
-  });
-});
-
-describe('validateNear', () => {
-  it.each([0.1, 5, 100])('accepts a radius of %p km', (km) => {
-    expect(validateNear({ lat: 50.6, lon: 3.06, km }, 'filter.near')).toEqual([]);
-  });
-
-  it.each([
-    [0, 'must be greater than 0 (got 0)'],
-    [-2, 'must be greater than 0 (got -2)'],
-    [100.5, 'must be at most 100 (got 100.5)'],
-    [Number.NaN, 'must be a finite number'],
-  ])('refuses a radius of %p km: %s', (km, reason) => {
-    expect(validateNear({ lat: 50.6, lon: 3.06, km }, 'filter.near')).toEqual([
-      { field: 'filter.near.km', reason },
-    ]);
-  });
-
-  it('reports the point and the radius together', () => {
-    expect(validateNear({ lat: -100, lon: 3.06, km: 200 }, 'filter.near')).toEqual([
-      { field: 'filter.near.lat', reason: 'must be between -90 and 90 (got -100)' },
-      { field: 'filter.near.km', reason: 'must be at most 100 (got 200)' },
     ]);
   });
 });

@@ -2,27 +2,18 @@
 export {
   MAX_ACTIVITIES,
   validateCreateBusiness,
-  validateUpdateBusiness,
   type BusinessInput,
   type NormalisedActivity,
   type NormalisedAddress,
   type NormalisedBusiness,
-  type NormalisedBusinessPatch,
   type NormalisedContacts,
   type NormalisedGeoPoint,
   type NormalisedLocalizedText,
-  type UpdateValidationContext,
   type ValidationContext,
   type ValidationResult,
 } from './business-input';
 export { parseEmail, parsePhone, parseWebsite } from './contacts';
-export {
-  MAX_NEAR_KM,
-  checkLatitude,
-  checkLongitude,
-  validateGeoPoint,
-  validateNear,
-} from './coordinates';
+export { checkLatitude, checkLongitude, validateGeoPoint } from './coordinates';
 export {
   LA_POSTE_SIREN,
   belgianCheckDigits,
@@ -43,5 +34,5 @@ export {
   type TimeRange,
 } from './opening-hours';
 export { validatePostalCode } from './postal';
-export type { Country, Parsed } from './result';
+export type { Parsed } from './result';
 export { TEXT_LIMITS, checkLength, optionalText, requiredText, type TextOptions } from './text';

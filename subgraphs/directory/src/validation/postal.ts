@@ -1,4 +1,4 @@
-import type { Country } from './result';
+import type { Country } from '@communes/kit';
 
 interface PostalRule {
   digits: number;

@@ -4,6 +4,3 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 export const accept = <T>(value: T): Parsed<T> => ({ ok: true, value });
 
 export const refuse = <T = never>(reason: string): Parsed<T> => ({ ok: false, reason });
-
-/** The communes' countries; every country-dependent rule is keyed on this. */
-export type { Country } from '../../../kit/src/commune-code';

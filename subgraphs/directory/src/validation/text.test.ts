@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../../../kit/src/errors';
+import type { FieldProblem } from '@communes/kit';
 import { checkLength, optionalText, requiredText, TEXT_LIMITS } from './text';
 
 describe('TEXT_LIMITS', () => {

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../../../kit/src/errors';
+import type { FieldProblem } from '@communes/kit';
 
 /** Maximum lengths in characters, except where noted; the service and the UI read them here. */
 export const TEXT_LIMITS = {
