@@ -79,6 +79,8 @@ async function main(): Promise<void> {
     issuers: [{ issuer: 'https://bench.local', publicKey: issuer.publicKey }],
     healthIntervalMs: 3_600_000,
     logger: silentLogger,
+    // The stub communes run on this machine.
+    allowPrivateEndpoints: true,
   });
   const admin = await new SignJWT({ commune_roles: { hub: ['admin'] } })
     .setProtectedHeader({ alg: 'ES256' })

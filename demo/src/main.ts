@@ -88,6 +88,8 @@ async function main(): Promise<void> {
     port: HUB_PORT,
     identityKey: keys.identity.privateKey,
     issuers: [{ issuer: DEMO_ISSUER, publicKey: keys.issuer.publicKey }],
+    // Every node of the demo runs on this machine.
+    allowPrivateEndpoints: true,
   });
   const token = (roles: Record<string, string[]>, subject: string, expiry = '12h') =>
     new SignJWT({ commune_roles: roles })

@@ -54,6 +54,8 @@ export async function startTestRegistry(options: {
         pollMs: 0,
         healthIntervalMs: 0,
         logger: silentLogger,
+        // Test nodes listen on 127.0.0.1.
+        endpoints: { allowPrivate: true },
         ...options.registry,
       });
       onClose(() => registry.stop());

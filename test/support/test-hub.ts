@@ -39,6 +39,8 @@ export async function startTestHub(
     healthIntervalMs: 3_600_000,
     membershipPollMs: 3_600_000,
     logger: silentLogger,
+    // Test nodes listen on 127.0.0.1.
+    allowPrivateEndpoints: true,
     ...options,
   });
   const tokenFor = (roles: Record<string, Role[]>, subject = 'user@communes.test') =>

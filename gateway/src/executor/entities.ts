@@ -33,6 +33,27 @@ export function communeOf(representation: Record<string, unknown>): string | nul
 }
 
 /**
+ * A commune's `_entities` answer with each entity typed as the representation it answers:
+ * the planner does not always select `__typename`, and an entity is read as the type asked
+ * for, whatever type it says it is.
+ */
+export function typedAsAsked(
+  data: Record<string, unknown> | null,
+  representations: Record<string, unknown>[],
+): Record<string, unknown> | null {
+  const entities = data?.['_entities'];
+  if (!Array.isArray(entities)) return data;
+  return {
+    ...data,
+    _entities: entities.map((entity: unknown, i) =>
+      typeof entity === 'object' && entity !== null && !Array.isArray(entity)
+        ? { ...entity, __typename: representations[i]?.['__typename'] }
+        : entity,
+    ),
+  };
+}
+
+/**
  * Puts one commune's entities back at the planner's positions, and renumbers the paths of
  * its errors (`_entities.<i>` in the commune's batch becomes the planner's index).
  */

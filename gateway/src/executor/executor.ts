@@ -78,13 +78,16 @@ export class NetworkExecutor {
           deadline,
           breaker: this.breaker,
           ...(this.options.dispatcher ? { dispatcher: this.options.dispatcher } : {}),
+          ...(this.options.maxAnswerBytes ? { maxAnswerBytes: this.options.maxAnswerBytes } : {}),
         },
       );
       (outcome.ok ? trace.answered : trace.failed).add(target.code);
       return outcome;
     };
     const members = this.options.membership.serving(subgraph);
-    const run = new FetchRun(subgraph, operation, variables, members, send);
+    const run = new FetchRun(subgraph, operation, variables, members, send, (commune) =>
+      trace.failed.add(commune),
+    );
     try {
       return finish(
         operation.entities ? await run.entities() : await run.rootFields(contract.schema),

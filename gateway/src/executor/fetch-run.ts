@@ -5,8 +5,8 @@ import {
   nodeCursorFor,
   type NetworkCursor,
 } from '@communes/schema';
-import { dropForeignClaims } from './claims';
-import { routeEntities, reassembleEntities } from './entities';
+import { condenseErrors, unknownCommunesError } from './commune-errors';
+import { routeEntities, reassembleEntities, typedAsAsked } from './entities';
 import { networkError, stamp } from './errors';
 import { mergeByShape, type CommunePart } from './merge';
 import { argumentsOf, type AnalysedOperation, type RootField } from './operation';
@@ -27,6 +27,8 @@ export class FetchRun {
       query: string,
       variables: Record<string, unknown>,
     ) => Promise<CommuneOutcome>,
+    /** Called for a commune whose answer was refused: its part is missing, as if it had failed. */
+    private readonly distrust: (commune: string) => void = () => {},
   ) {}
 
   async entities(): Promise<Omit<NetworkResult, 'extensions'>> {
@@ -34,25 +36,18 @@ export class FetchRun {
     const members = new Map(this.members.map((m) => [m.code, m]));
     const { groups, unroutable } = routeEntities(representations);
     const errors: GraphQLFormattedError[] = [];
+    const unknown = [...groups.keys()].filter((commune) => !members.has(commune));
+    if (unknown.length > 0) errors.push(unknownCommunesError(unknown, this.subgraph));
     const answers = await Promise.all(
       [...groups.entries()].map(async ([commune, indexes]) => {
         const target = members.get(commune);
-        if (!target) {
-          errors.push(
-            networkError(
-              'UNKNOWN_COMMUNE',
-              `${commune} is not an active member serving ${this.subgraph}`,
-              { commune, serviceName: this.subgraph },
-            ),
-          );
-          return { commune, indexes, outcome: null };
-        }
+        if (!target) return { commune, indexes, outcome: null, subset: [] };
         const subset = indexes.map((i) => representations[i]);
         const outcome = await this.send(target, this.operation.text, {
           ...this.variables,
           representations: subset,
         });
-        return { commune, indexes, outcome };
+        return { commune, indexes, outcome, subset };
       }),
     );
     for (const index of unroutable) {
@@ -63,20 +58,19 @@ export class FetchRun {
       });
     }
     const results: unknown[] = representations.map(() => null);
-    for (const { commune, indexes, outcome } of answers) {
+    for (const { commune, indexes, outcome, subset } of answers) {
       if (!outcome) continue;
       if (!outcome.ok) {
         errors.push(this.unavailable(commune, outcome.reason));
         continue;
       }
-      const entities = (outcome.data?.['_entities'] ?? []) as unknown[];
-      const { value, dropped } = dropForeignClaims(entities, commune);
-      if (dropped > 0) errors.push(this.refused(commune, dropped));
+      const data = this.trusted(commune, typedAsAsked(outcome.data, subset), errors);
+      if (data === undefined) continue;
       reassembleEntities(
         results,
         indexes,
-        value as unknown[],
-        outcome.errors,
+        (data?.['_entities'] ?? []) as unknown[],
+        condenseErrors(outcome.errors),
         errors,
         commune,
         this.subgraph,
@@ -99,23 +93,13 @@ export class FetchRun {
     const errors: GraphQLFormattedError[] = [];
     const members = this.members;
     const union = new Set(plans.flatMap((p) => p.targets));
+    if (kind === 'mutation' && union.size > 1) throw this.mutationSpansCommunes(plans);
     for (const plan of plans) {
-      for (const code of plan.targets) {
-        if (!members.some((m) => m.code === code)) {
-          errors.push(
-            networkError(
-              'UNKNOWN_COMMUNE',
-              `${code} is not an active member serving ${this.subgraph}`,
-              { commune: code, serviceName: this.subgraph },
-              [plan.field.responseKey],
-            ),
-          );
-        }
-      }
+      const unknown = plan.targets.filter((code) => !members.some((m) => m.code === code));
+      if (unknown.length > 0)
+        errors.push(unknownCommunesError(unknown, this.subgraph, [plan.field.responseKey]));
     }
     const targets = members.filter((m) => union.has(m.code));
-    if (kind === 'mutation' && targets.length > 1)
-      throw new Error('a mutation fetch must name one commune');
     const outcomes = await Promise.all(
       targets.map(async (target) => {
         const variables = { ...this.variables };
@@ -139,13 +123,15 @@ export class FetchRun {
         errors.push(this.unavailable(commune, outcome.reason));
         continue;
       }
-      for (const error of outcome.errors) errors.push(stamp(error, commune, this.subgraph, true));
+      const data = this.trusted(commune, outcome.data, errors);
+      if (data === undefined) continue;
+      for (const error of condenseErrors(outcome.errors))
+        errors.push(stamp(error, commune, this.subgraph, true));
       for (const plan of plans) {
         if (!plan.targets.includes(commune)) continue;
-        const raw = outcome.data?.[plan.field.responseKey];
-        const { value, dropped } = dropForeignClaims(raw, commune);
-        if (dropped > 0) errors.push(this.refused(commune, dropped));
-        partsByField.get(plan.field.responseKey)!.push({ commune, value });
+        partsByField
+          .get(plan.field.responseKey)!
+          .push({ commune, value: data?.[plan.field.responseKey] });
       }
     }
     const data: Record<string, unknown> = {};
@@ -232,11 +218,54 @@ export class FetchRun {
     );
   }
 
-  private refused(commune: string, dropped: number): GraphQLFormattedError {
-    return networkError(
-      'COMMUNE_DATA_REFUSED',
-      `Commune ${commune} answered ${dropped} object(s) of another commune; they were dropped`,
-      { commune, serviceName: this.subgraph },
+  /**
+   * A commune's data for this fetch, screened (`AnswerScreen`); undefined when refused. An
+   * answer that claims another commune anywhere is refused whole, errors included: its counts,
+   * totals and buckets may hold the other commune's figures, which nothing in a bucket shows,
+   * so none of it is merged. An answer that is not one to the fetch is refused as garbage.
+   */
+  private trusted(
+    commune: string,
+    data: Record<string, unknown> | null,
+    errors: GraphQLFormattedError[],
+  ): Record<string, unknown> | null | undefined {
+    const screened = this.operation.screen.check(data, commune);
+    if (screened.malformed) {
+      errors.push(
+        this.unavailable(commune, `answer does not match the fetch: ${screened.malformed}`),
+      );
+    } else if (screened.foreign > 0) {
+      errors.push(
+        networkError(
+          'COMMUNE_DATA_REFUSED',
+          `Commune ${commune} answered ${screened.foreign} object(s) of another commune; its whole answer was dropped`,
+          { commune, serviceName: this.subgraph, refused: screened.foreign },
+        ),
+      );
+    } else {
+      return screened.data;
+    }
+    this.distrust(commune);
+    return undefined;
+  }
+
+  /** A request's mutations go to one commune: writes never fan out, and nothing is sent. */
+  private mutationSpansCommunes(plans: { field: RootField; targets: string[] }[]): RequestError {
+    const first = plans[0]!;
+    const other = plans.find((p) => p.targets.some((code) => !first.targets.includes(code)))!;
+    const routing = other.field.routing;
+    const field =
+      routing.kind === 'one'
+        ? [routing.argument, ...routing.path].join('.')
+        : other.field.fieldName;
+    const reason = `names ${other.targets.join(', ')} while ${first.field.responseKey} names ${first.targets.join(', ')}: the mutations of one request must name one commune; send them as separate requests`;
+    return new RequestError(
+      networkError(
+        'BAD_USER_INPUT',
+        `${field}: ${reason}`,
+        { field, reason, problems: [{ field, reason }] },
+        [other.field.responseKey],
+      ),
     );
   }
 }

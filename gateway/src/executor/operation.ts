@@ -13,6 +13,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { AnswerScreen } from './claims';
 import { routingOf, shapeOf, type MergeShape, type Routing } from './shapes';
 
 /** One root field of a subgraph fetch, with how to route and merge it. */
@@ -40,6 +41,8 @@ export interface AnalysedOperation {
    * `communeCode` wherever the type has it, to check what a commune claims).
    */
   text: string;
+  /** Reads each commune's answer against `text`: what it selected, what it claims. */
+  screen: AnswerScreen;
 }
 
 const AFTER_PREFIX = '__networkAfter';
@@ -80,12 +83,14 @@ export function analyseOperation(
     });
   }
   const names = fields.map((f) => f.fieldName);
+  const sent = rewrite(document, operation, fields, schema);
   return {
     kind,
     entities: names.includes('_entities'),
     service: names.length > 0 && names.every((n) => n === '_service'),
     fields,
-    text: print(rewrite(document, operation, fields, schema)),
+    text: print(sent),
+    screen: new AnswerScreen(schema, sent, operationName),
   };
 }
 

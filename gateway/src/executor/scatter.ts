@@ -27,7 +27,12 @@ export interface CallOptions {
   breaker: CircuitBreaker;
   /** Connection pool to the communes; keep-alive, one per hub by default. */
   dispatcher?: Dispatcher;
+  /** Largest answer read from one commune; a larger one is cut off while it arrives. */
+  maxAnswerBytes?: number;
 }
+
+/** A commune's answer is its data for one fetch: a few hundred kilobytes for the largest page. */
+export const DEFAULT_MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
 /** Keep-alive connections to every commune, shared by all requests of the hub. */
 const sharedAgent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000 });
@@ -63,7 +68,16 @@ export async function callCommune(
       signal: AbortSignal.timeout(budget),
       dispatcher: options.dispatcher ?? sharedAgent,
     });
-    const text = await response.body.text();
+    const maxBytes = options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
+    const text = await readCapped(response.body, maxBytes);
+    if (text === null) {
+      options.breaker.failed(target.code);
+      return {
+        ok: false,
+        reason: `answer larger than ${maxBytes} bytes`,
+        ms: Date.now() - started,
+      };
+    }
     let outcome = readAnswer(parseJson(text), Date.now() - started);
     if (!outcome.ok && response.statusCode >= 400) {
       outcome = { ...outcome, reason: `HTTP ${response.statusCode}: ${outcome.reason}` };
@@ -81,6 +95,27 @@ export async function callCommune(
       ms: Date.now() - started,
     };
   }
+}
+
+/**
+ * The body as text, or null as soon as it passes `max` bytes: the rest is never read nor
+ * kept, so a commune cannot make the hub buffer an answer of any size.
+ */
+async function readCapped(
+  body: Dispatcher.ResponseData['body'],
+  max: number,
+): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    size += chunk.byteLength;
+    if (size > max) {
+      body.destroy();
+      return null;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** A GraphQL response, or a description of why it is not one. */

@@ -40,6 +40,8 @@ export interface ExecutorOptions {
   breaker?: CircuitBreaker;
   /** Connection pool to the communes (undici); a shared keep-alive agent by default. */
   dispatcher?: Dispatcher;
+  /** Largest answer read from one commune for one fetch (default 4 MB); a larger one is cut off. */
+  maxAnswerBytes?: number;
 }
 
 export interface ExecuteContext {

@@ -33,6 +33,16 @@ const envSchema = z.object({
   CIRCUIT_OPEN_MS: ms(30_000),
   HEALTH_INTERVAL_MS: ms(60_000),
   MEMBERSHIP_POLL_MS: ms(5_000),
+  /** Largest answer read from one commune for one fetch, in bytes. */
+  COMMUNE_MAX_ANSWER_BYTES: z.coerce
+    .number()
+    .int('must be a whole number of bytes')
+    .positive()
+    .default(4 * 1024 * 1024),
+  /** `true` lets endpoints be on loopback and private addresses (one machine, one LAN). */
+  ALLOW_PRIVATE_ENDPOINTS: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('false'),
 });
 
 const issuersSchema = z.array(
@@ -66,6 +76,8 @@ export function loadHubConfig(env: NodeJS.ProcessEnv): HubConfig {
     circuit: { failureThreshold: e.CIRCUIT_FAILURES, openMs: e.CIRCUIT_OPEN_MS },
     healthIntervalMs: e.HEALTH_INTERVAL_MS,
     membershipPollMs: e.MEMBERSHIP_POLL_MS,
+    maxCommuneAnswerBytes: e.COMMUNE_MAX_ANSWER_BYTES,
+    allowPrivateEndpoints: e.ALLOW_PRIVATE_ENDPOINTS === 'true',
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -25,6 +25,7 @@ import { CircuitBreaker } from '../executor/circuit-breaker';
 import { NetworkDataSource, type NetworkRequestContext } from '../executor/data-source';
 import { networkSubgraphNames, REGISTRY } from '../compose';
 import { createRegistry, registryDatabasePart, type HubContext } from '../registry';
+import { guardedAgent } from '../registry/guarded-agent';
 import { createClientAuthenticator, type TrustedIssuer } from './client-auth';
 import { networkRoutes } from './http-face';
 
@@ -44,6 +45,10 @@ export interface HubOptions {
   healthIntervalMs?: number;
   /** Largest request body accepted (default 1 MB). */
   maxBodyBytes?: number;
+  /** Largest answer read from one commune for one fetch (default 4 MB); a larger one is cut off. */
+  maxCommuneAnswerBytes?: number;
+  /** Lets endpoints be on loopback and private addresses: tests, or every node on one LAN. */
+  allowPrivateEndpoints?: boolean;
   /** JSON lines to stdout at `info` unless given. */
   logger?: Logger;
   /** Cross-cutting behaviour on every route and GraphQL endpoint (limits, metrics, tracing). */
@@ -68,8 +73,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const db = await openDatabase({ target: options.database, parts: [registryDatabasePart] });
     onClose(() => db.destroy());
     const breaker = new CircuitBreaker(options.circuit ?? { failureThreshold: 5, openMs: 30_000 });
+    // Every call to a commune goes through this pool, which refuses the addresses the policy does.
+    const endpoints = { allowPrivate: options.allowPrivateEndpoints ?? false };
+    const outbound = guardedAgent(endpoints);
+    onClose(() => outbound.close());
     const registry = await createRegistry({
       db,
+      endpoints,
+      dispatcher: outbound,
       logger: logger.child({ part: 'registry' }),
       circuitOf: (commune: string) => breaker.stateOf(commune),
       ...(options.membershipPollMs !== undefined ? { pollMs: options.membershipPollMs } : {}),
@@ -87,6 +98,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ),
       breaker,
       membership: registry.membership,
+      dispatcher: outbound,
+      ...(options.maxCommuneAnswerBytes !== undefined
+        ? { maxAnswerBytes: options.maxCommuneAnswerBytes }
+        : {}),
       ...(options.communeTimeoutMs !== undefined
         ? { communeTimeoutMs: options.communeTimeoutMs }
         : {}),

@@ -74,6 +74,7 @@ describe('checkContract', () => {
     expect(await checkContract('directory', url)).toEqual({
       status: 'COMPATIBLE',
       differences: [],
+      served: true,
     });
   });
 
@@ -82,6 +83,7 @@ describe('checkContract', () => {
     expect(await checkContract('directory', url)).toEqual({
       status: 'INCOMPATIBLE',
       differences: ['The endpoint does not answer `_service { sdl }`'],
+      served: false,
     });
   });
 
@@ -91,6 +93,7 @@ describe('checkContract', () => {
       status: 'UNREACHABLE',
       differences: [],
       error: 'no answer within 100 ms',
+      served: false,
     });
   });
 

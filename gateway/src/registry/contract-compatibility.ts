@@ -17,6 +17,11 @@ export interface ContractCheck {
   differences: string[];
   /** Why the endpoint could not be asked, when UNREACHABLE. */
   error?: string;
+  /**
+   * Whether the endpoint served a valid subgraph SDL, which `differences` then compare with the
+   * contract; when it did not, the differences and the error say what the endpoint did instead.
+   */
+  served: boolean;
 }
 
 export interface ContractCheckOptions {
@@ -41,22 +46,37 @@ export async function checkContract(
 ): Promise<ContractCheck> {
   const served = await fetchServedSdl(url, options);
   if (served.kind === 'unreachable') {
-    return { status: 'UNREACHABLE', differences: [], error: served.error };
+    return { status: 'UNREACHABLE', differences: [], error: served.error, served: false };
   }
   if (served.kind === 'not-a-subgraph')
-    return { status: 'INCOMPATIBLE', differences: [served.error] };
-  const differences = await contractDifferences(subgraph, served.sdl);
-  return { status: differences.length > 0 ? 'INCOMPATIBLE' : 'COMPATIBLE', differences };
+    return { status: 'INCOMPATIBLE', differences: [served.error], served: false };
+  const schema = servedSchema(served.sdl);
+  if (typeof schema === 'string')
+    return { status: 'INCOMPATIBLE', differences: [schema], served: false };
+  const differences = await schemaDifferences(subgraph, schema);
+  return {
+    status: differences.length > 0 ? 'INCOMPATIBLE' : 'COMPATIBLE',
+    differences,
+    served: true,
+  };
+}
+
+/** The schema of a served SDL, or why it is not a subgraph schema at all. */
+function servedSchema(servedSdl: string): GraphQLSchema | string {
+  try {
+    return buildSubgraphSchema([{ typeDefs: parse(servedSdl) }]);
+  } catch (error: unknown) {
+    return `The served SDL is not a valid subgraph schema: ${messageOf(error)}`;
+  }
 }
 
 /** The breaking differences between the contract of `subgraph` and a served SDL. */
 export async function contractDifferences(subgraph: string, servedSdl: string): Promise<string[]> {
-  let served: GraphQLSchema;
-  try {
-    served = buildSubgraphSchema([{ typeDefs: parse(servedSdl) }]);
-  } catch (error: unknown) {
-    return [`The served SDL is not a valid subgraph schema: ${messageOf(error)}`];
-  }
+  const served = servedSchema(servedSdl);
+  return typeof served === 'string' ? [served] : schemaDifferences(subgraph, served);
+}
+
+async function schemaDifferences(subgraph: string, served: GraphQLSchema): Promise<string[]> {
   const contract = contractSchema(subgraph);
   const changes = await diff(contract, served);
   return [

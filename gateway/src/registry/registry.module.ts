@@ -1,10 +1,13 @@
 import type { DocumentNode } from 'graphql';
 import type { DataSource } from 'typeorm';
+import { fetch as undiciFetch, type Dispatcher } from 'undici';
 import { createLogger, type Logger } from '@communes/kit';
 import { contractTypeDefs } from '@communes/schema';
 import { REGISTRY, networkSubgraphNames } from '../compose';
 import { checkContract, type ContractCheckOptions } from './contract-compatibility';
+import { endpointProblem, type EndpointPolicy } from './endpoint-policy';
 import type { Resolvers } from './generated/graphql';
+import { guardedAgent } from './guarded-agent';
 import { HealthChecker } from './health-checker';
 import { CLOSED_CIRCUIT, type CircuitOf } from './health-view';
 import { RegistryMembership } from './membership';
@@ -26,6 +29,10 @@ export interface RegistryOptions {
   healthTimeoutMs?: number;
   /** JSON lines to stdout at `info` unless given. */
   logger?: Logger;
+  /** Addresses endpoints may have: public ones only unless `allowPrivate`. */
+  endpoints?: EndpointPolicy;
+  /** Connections for contract and health checks; by default a pool that enforces `endpoints`. */
+  dispatcher?: Dispatcher;
 }
 
 export interface Registry {
@@ -41,7 +48,13 @@ export interface Registry {
 /** The registry subgraph with its membership snapshot (loaded) and its timers (started). */
 export async function createRegistry(options: RegistryOptions): Promise<Registry> {
   const logger = options.logger ?? createLogger({ name: 'registry' });
-  const check = (subgraph: string, url: string) => checkContract(subgraph, url, options.contract);
+  const policy = options.endpoints ?? { allowPrivate: false };
+  const ownAgent = options.dispatcher ? null : guardedAgent(policy);
+  const dispatcher = options.dispatcher ?? ownAgent!;
+  const outbound = ((input: string, init?: RequestInit) =>
+    undiciFetch(input, { ...(init as object), dispatcher })) as unknown as typeof fetch;
+  const contract = { fetch: outbound, ...options.contract };
+  const check = (subgraph: string, url: string) => checkContract(subgraph, url, contract);
   const membership = new RegistryMembership({
     db: options.db,
     logger,
@@ -51,6 +64,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
     db: options.db,
     subgraphNames: networkSubgraphNames(),
     checkContract: check,
+    endpointProblem: (url) => endpointProblem(url, policy),
     // The change is committed whatever happens here; a failed reload is healed by polling.
     changed: () =>
       membership
@@ -60,6 +74,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
   const healthChecker = new HealthChecker({
     db: options.db,
     checkContract: check,
+    fetch: outbound,
     logger,
     ...(options.healthIntervalMs !== undefined ? { intervalMs: options.healthIntervalMs } : {}),
     ...(options.healthTimeoutMs !== undefined ? { timeoutMs: options.healthTimeoutMs } : {}),
@@ -75,6 +90,7 @@ export async function createRegistry(options: RegistryOptions): Promise<Registry
     service,
     async stop() {
       await Promise.all([membership.stop(), healthChecker.stop()]);
+      await ownAgent?.close();
     },
   };
 }

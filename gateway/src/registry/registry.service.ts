@@ -25,6 +25,8 @@ export interface RegistryServiceOptions {
   /** Subgraph names a commune may serve: the contract's, without the hub's own. */
   subgraphNames: readonly string[];
   checkContract: (subgraph: string, url: string) => Promise<ContractCheck>;
+  /** Why the hub must not call an endpoint URL (`endpointProblem` under a policy), or null. */
+  endpointProblem: (url: string) => Promise<string | null>;
   /** Called after every committed change, so that routing follows at once. */
   changed: () => Promise<void>;
 }
@@ -74,6 +76,7 @@ export class RegistryService {
     const { problems, value } = checkRegistration(input, this.options.subgraphNames);
     const existing = isCommuneCode(value.code) ? await this.get(value.code) : null;
     if (existing && existing.status !== 'LEFT') problems.unshift(alreadyRegistered(existing));
+    problems.push(...(await this.addressProblems(value.subgraphs, 'input.subgraphs', problems)));
     problems.push(...(await this.contractProblems(value.subgraphs, 'input.subgraphs', problems)));
     if (problems.length > 0) throw new BadUserInput(problems);
     const saved = await this.options.db.transaction(async (tx) => {
@@ -113,6 +116,7 @@ export class RegistryService {
       if (!existing) throw new NotFound('Commune', code);
       if (existing.status === 'LEFT') problems.push(hasLeft(existing));
     }
+    problems.push(...(await this.addressProblems(endpoints.value, 'subgraphs', problems)));
     problems.push(...(await this.contractProblems(endpoints.value, 'subgraphs', problems)));
     if (problems.length > 0) throw new BadUserInput(problems);
     const saved = await this.options.db.transaction(async (tx) => {
@@ -171,9 +175,25 @@ export class RegistryService {
     return saved;
   }
 
+  /** Endpoints whose address the hub must not call, found before anything is sent to any. */
+  private async addressProblems(
+    endpoints: readonly CommuneEndpoint[],
+    field: string,
+    known: readonly FieldProblem[],
+  ): Promise<FieldProblem[]> {
+    const checks = endpoints.map(async (endpoint, i): Promise<FieldProblem | null> => {
+      if (known.some((p) => p.field.startsWith(`${field}[${i}]`) || p.field === field)) return null;
+      const reason = await this.options.endpointProblem(endpoint.url);
+      return reason ? { field: `${field}[${i}].url`, reason } : null;
+    });
+    return (await Promise.all(checks)).filter((p): p is FieldProblem => p !== null);
+  }
+
   /**
    * Asks each endpoint that passed the other checks for its SDL, in parallel, and reports
-   * the unreachable and the incompatible ones on their URL.
+   * the ones that serve none and the incompatible ones on their URL. An endpoint that serves
+   * no subgraph SDL gets the same short reason whatever it did instead (refused, timed out,
+   * answered a web page): registration is not a way to learn what listens at an address.
    */
   private async contractProblems(
     endpoints: readonly CommuneEndpoint[],
@@ -184,8 +204,8 @@ export class RegistryService {
       if (known.some((p) => p.field.startsWith(`${field}[${i}]`) || p.field === field)) return null;
       const check = await this.options.checkContract(endpoint.name, endpoint.url);
       const url = `${field}[${i}].url`;
-      if (check.status === 'UNREACHABLE')
-        return { field: url, reason: `is unreachable: ${check.error}` };
+      if (check.status === 'UNREACHABLE' || !check.served)
+        return { field: url, reason: NOT_A_SUBGRAPH };
       if (check.status === 'INCOMPATIBLE') {
         return {
           field: url,
@@ -201,6 +221,8 @@ export class RegistryService {
     return this.options.subgraphNames.join(', ');
   }
 }
+
+export const NOT_A_SUBGRAPH = 'does not answer as a subgraph (no valid `_service { sdl }` from it)';
 
 function requireAdmin(identity: Identity): void {
   requireRole(identity, HUB_SCOPE, ['admin']);
