@@ -65,6 +65,8 @@ export function estimateCost(
 function costEstimator(schema: GraphQLSchema, options: CostOptions): ComplexityEstimator {
   const roots = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name]);
   return ({ type, field, args, childComplexity }) => {
+    // Introspection reads the schema in memory (GraphiQL's query would count as a large one).
+    if (field.name.startsWith('__')) return 0;
     const costed = {
       parentType: type.name,
       fieldName: field.name,

@@ -1,4 +1,4 @@
-import { buildSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, getIntrospectionQuery, type GraphQLSchema } from 'graphql';
 import { silentLogger } from '../logger';
 import { startServer, type RunningServer } from '../shell';
 import { postJson } from '../test-server';
@@ -154,6 +154,14 @@ describe('useQueryLimits', () => {
     } finally {
       fanOut.width = 1;
     }
+  });
+});
+
+describe('the cost estimate', () => {
+  it('leaves introspection free, as GraphiQL needs it whole', () => {
+    const limiter = createQueryLimiter({ maxCost: 10 });
+    const query = getIntrospectionQuery();
+    expect(limiter.refusal(schema, { query })).toBeUndefined();
   });
 });
 
