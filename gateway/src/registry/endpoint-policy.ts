@@ -68,10 +68,8 @@ export function addressProblem(address: string, policy: EndpointPolicy): string 
 export function hostProblem(hostname: string, policy: EndpointPolicy): string | null {
   const host = bareHost(hostname);
   if (METADATA_NAMES.has(host)) return REFUSED_ADDRESS;
-  if (isIP(host)) return addressProblem(host, policy);
-  if ((host === 'localhost' || host.endsWith('.localhost')) && !policy.allowPrivate)
-    return PRIVATE_ADDRESS;
-  return null;
+  // Every other name, `localhost` included, is judged by the addresses it resolves to.
+  return isIP(host) ? addressProblem(host, policy) : null;
 }
 
 export type ResolveHost = (hostname: string) => Promise<string[]>;
