@@ -35,6 +35,8 @@ export function createGraphQLServer<C extends BaseContext>(
         formatted,
       ),
     includeStacktraceInErrorResponses: false,
+    // The process's entry point drains and stops everything on SIGTERM, not each server alone.
+    stopOnTerminationSignals: false,
     validationRules: plugins.flatMap((p) => p.validationRules ?? []),
   };
   return 'gateway' in config
