@@ -102,6 +102,23 @@ module.exports = tseslint.config(
     ],
   }),
   {
+    // Error codes come typed from the one registry (subgraphs/kit/src/error-codes.ts); a code
+    // written as a string into an error's extensions would escape that check.
+    files: ['gateway/**/*.ts', 'subgraphs/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "Property[key.name='extensions'] > ObjectExpression > Property[key.name='code'][value.type='Literal']",
+          message:
+            'Raise errors with a registered ErrorCode: formattedError, networkError or a DomainError.',
+        },
+      ],
+    },
+  },
+  {
     // Tests read untyped JSON answers; typing each one would say nothing the assertions do not.
     files: ['test/**/*.ts', '**/*.test.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

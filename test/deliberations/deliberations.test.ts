@@ -367,7 +367,7 @@ describe.each(testDatabaseKinds())('deliberations: workflow and roles on %s', (d
           await as('secretary', LIEGE.code),
         ),
       );
-      expect(problemsOf(elsewhere)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['commune'] });
+      expect(problemsOf(elsewhere)).toMatchObject({ code: 'WRONG_COMMUNE', fields: ['commune'] });
     });
 
     it('lets an admin do every step', async () => {

@@ -123,7 +123,7 @@ describe.each(testDatabaseKinds())('directory on %s', (database) => {
         await keys.headersFor({ [LILLE.code]: ['editor'] }),
       );
       expect(elsewhere.errors?.[0]?.extensions).toMatchObject({
-        code: 'BAD_USER_INPUT',
+        code: 'WRONG_COMMUNE',
         field: 'commune',
       });
       expect(await snapshot(namur.db, ['business', 'business_activity'])).toBe(before);

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { CircuitBreaker } from './circuit-breaker';
+import { networkError } from './errors';
 import { FetchRun } from './fetch-run';
 import { analyseOperation, type AnalysedOperation } from './operation';
 import { callCommune, type CommuneTarget } from './scatter';
@@ -58,10 +59,11 @@ export class NetworkExecutor {
     } catch (error: unknown) {
       return finish({
         errors: [
-          {
-            message: `invalid fetch: ${(error as Error).message}`,
-            extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
-          },
+          networkError(
+            'GRAPHQL_VALIDATION_FAILED',
+            `invalid fetch: ${(error as Error).message}`,
+            {},
+          ),
         ],
       });
     }

@@ -145,11 +145,14 @@ export class FetchRun {
           plan.after,
         );
       } catch (error: unknown) {
-        errors.push({
-          message: (error as Error).message,
-          path: [plan.field.responseKey],
-          extensions: { code: 'COMMUNE_UNAVAILABLE', serviceName: this.subgraph },
-        });
+        errors.push(
+          networkError(
+            'COMMUNE_UNAVAILABLE',
+            (error as Error).message,
+            { serviceName: this.subgraph },
+            [plan.field.responseKey],
+          ),
+        );
         data[plan.field.responseKey] = null;
       }
     }

@@ -1,4 +1,5 @@
 import express, { type Router } from 'express';
+import { formattedError } from '@communes/kit';
 import type { NetworkExecutor, ExecuteContext } from '../executor/executor';
 
 /**
@@ -16,14 +17,16 @@ export function networkRoutes(
     try {
       const subgraph = String(req.params['subgraph']);
       if (!executor.subgraphNames().includes(subgraph)) {
-        res.status(404).json({ errors: [{ message: `no network subgraph named ${subgraph}` }] });
+        res.status(404).json({
+          errors: [formattedError('NOT_FOUND', `no network subgraph named ${subgraph}`)],
+        });
         return;
       }
       const body = req.body as { query?: unknown; variables?: unknown; operationName?: unknown };
       if (typeof body?.query !== 'string') {
-        res
-          .status(400)
-          .json({ errors: [{ message: 'body must be a GraphQL request with a query' }] });
+        res.status(400).json({
+          errors: [formattedError('BAD_REQUEST', 'body must be a GraphQL request with a query')],
+        });
         return;
       }
       const result = await executor.execute(

@@ -1,23 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-
-/**
- * Every error code a commune node or the hub may return, with what it means.
- * The README's error table is written from this registry; add a code here first.
- */
-export const ErrorCodes = {
-  BAD_USER_INPUT:
-    'An argument or input field is invalid; `extensions.problems` lists each field and why.',
-  UNAUTHENTICATED: 'The identity presented is missing, forged or expired.',
-  FORBIDDEN: 'The caller has no role allowing this in the commune concerned.',
-  NOT_FOUND: 'The object named does not exist in this commune.',
-  WRONG_COMMUNE: 'The request names a commune this node does not serve.',
-  EXPORT_NOT_CONFIGURED:
-    "An export needs a setting this node lacks (the commune's SIRET or KBO number); HTTP 503.",
-  INTERNAL_SERVER_ERROR:
-    'An unexpected failure; details are in the server log, not in the response.',
-} as const;
-
-export type ErrorCode = keyof typeof ErrorCodes;
+import type { ErrorCode } from './error-codes';
 
 /** One invalid input field: its path from the argument (`input.address.postalCode`) and why. */
 export interface FieldProblem {
@@ -51,6 +33,15 @@ export class BadUserInput extends DomainError {
   }
 }
 
+/** A write for a commune this node does not serve: a bad `commune` argument, with its own code. */
+export class WrongCommune extends BadUserInput {
+  override readonly code = 'WRONG_COMMUNE';
+
+  constructor(served: string, named: string) {
+    super([{ field: 'commune', reason: `this node serves ${served}, not ${named}` }]);
+  }
+}
+
 export const badInput = (field: string, reason: string): BadUserInput =>
   new BadUserInput([{ field, reason }]);
 
@@ -66,34 +57,57 @@ export class NotFound extends DomainError {
   }
 }
 
+/** An error as a response lists it, with a registered code (for answers built by hand). */
+export function formattedError(
+  code: ErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+  path?: readonly (string | number)[],
+): GraphQLFormattedError {
+  return { message, ...(path ? { path } : {}), extensions: { code, ...extensions } };
+}
+
+const INTERNAL: ErrorCode = 'INTERNAL_SERVER_ERROR';
+
 /**
  * The one place where errors become GraphQL errors. Domain errors keep their code and
- * details; GraphQL's own validation errors keep theirs; anything else is logged and hidden.
+ * details, however deep the gateway wrapped them; codes GraphQL and Apollo give their own
+ * errors are kept; anything else is logged and hidden.
  */
 export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
   log: (err: unknown) => void = (err) => console.error(err),
 ): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? error.originalError : error;
-  if (original instanceof DomainError) {
+  const cause = rootCause(error);
+  if (cause instanceof DomainError) {
     return {
       ...formatted,
-      message: original.message,
-      extensions: { ...stripStack(formatted.extensions), code: original.code, ...original.details },
+      message: cause.message,
+      extensions: { ...stripStack(formatted.extensions), code: cause.code, ...cause.details },
     };
   }
   const code = formatted.extensions?.['code'];
-  if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
+  // The gateway codes an exception thrown in the hub's own registry like a subgraph's error.
+  const crashed =
+    code === 'DOWNSTREAM_SERVICE_ERROR' &&
+    cause instanceof Error &&
+    !(cause instanceof GraphQLError);
+  if (typeof code === 'string' && code !== INTERNAL && !crashed) {
     return { ...formatted, extensions: stripStack(formatted.extensions) };
   }
-  log(original ?? error);
+  log(cause ?? error);
   return {
-    message: 'Internal server error',
-    ...(formatted.path ? { path: formatted.path } : {}),
+    ...formattedError(INTERNAL, 'Internal server error', {}, formatted.path),
     ...(formatted.locations ? { locations: formatted.locations } : {}),
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/** What was thrown first: a resolver's error under GraphQL's, under the gateway's. */
+function rootCause(error: unknown): unknown {
+  let cause = error;
+  while (cause instanceof GraphQLError && cause.originalError) cause = cause.originalError;
+  return cause;
 }
 
 function stripStack(extensions: Record<string, unknown> | undefined): Record<string, unknown> {

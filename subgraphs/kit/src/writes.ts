@@ -1,5 +1,5 @@
 import type { RequestContext } from './context';
-import { BadUserInput } from './errors';
+import { WrongCommune } from './errors';
 import { requireRole, type Role } from './identity';
 
 /**
@@ -11,11 +11,7 @@ export function authoriseWrite(
   commune: string,
   roles: readonly Role[],
 ): string {
-  if (commune !== ctx.commune.code) {
-    throw new BadUserInput([
-      { field: 'commune', reason: `this node serves ${ctx.commune.code}, not ${commune}` },
-    ]);
-  }
+  if (commune !== ctx.commune.code) throw new WrongCommune(ctx.commune.code, commune);
   requireRole(ctx.identity, commune, [...roles]);
   // Only users pass requireRole.
   return ctx.identity.kind === 'user' ? ctx.identity.subject : 'anonymous';

@@ -2,7 +2,13 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { csvStringifier, type FieldProblem, type Logger, type NodeCommune } from '@communes/kit';
+import {
+  csvStringifier,
+  formattedError,
+  type FieldProblem,
+  type Logger,
+  type NodeCommune,
+} from '@communes/kit';
 import type { OrganizationKind } from '../organization.entity';
 import { timeZoneOf } from '../time-zone';
 import { ScdlConfigError, scdlCollectivity, type ScdlCollectivityOptions } from './collectivity';
@@ -95,10 +101,12 @@ async function* records<T, U>(
 
 function badRequest(res: Response, problems: FieldProblem[]): void {
   res.status(400).json({
-    errors: problems.map((p) => ({
-      message: `${p.field}: ${p.reason}`,
-      extensions: { code: 'BAD_USER_INPUT', field: p.field, reason: p.reason },
-    })),
+    errors: problems.map((p) =>
+      formattedError('BAD_USER_INPUT', `${p.field}: ${p.reason}`, {
+        field: p.field,
+        reason: p.reason,
+      }),
+    ),
   });
 }
 
@@ -107,10 +115,11 @@ function notConfigured(res: Response, commune: NodeCommune): void {
   const setting = commune.country === 'FR' ? 'siret' : 'enterpriseNumber';
   res.status(503).json({
     errors: [
-      {
-        message: `The SCDL export needs the commune's ${commune.country === 'FR' ? 'SIRET' : 'KBO/BCE enterprise number'}, which this node is not configured with`,
-        extensions: { code: 'EXPORT_NOT_CONFIGURED', setting },
-      },
+      formattedError(
+        'EXPORT_NOT_CONFIGURED',
+        `The SCDL export needs the commune's ${commune.country === 'FR' ? 'SIRET' : 'KBO/BCE enterprise number'}, which this node is not configured with`,
+        { setting },
+      ),
     ],
   });
 }
