@@ -77,7 +77,8 @@ const INTERNAL: ErrorCode = 'INTERNAL_SERVER_ERROR';
 export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
-  log: (err: unknown) => void = (err) => console.error(err),
+  /** Where an unexpected error goes: the server's logger (the error mapping passes it). */
+  log: (err: unknown) => void,
 ): GraphQLFormattedError {
   const cause = rootCause(error);
   if (cause instanceof DomainError) {
