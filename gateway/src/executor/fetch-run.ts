@@ -5,6 +5,7 @@ import {
   nodeCursorFor,
   type NetworkCursor,
 } from '@communes/schema';
+import { isCommuneCode, isUuid } from '@communes/kit';
 import { condenseErrors, unknownCommunesError } from './commune-errors';
 import { routeEntities, reassembleEntities, typedAsAsked } from './entities';
 import { networkError, stamp } from './errors';
@@ -200,7 +201,8 @@ export class FetchRun {
     if (field.shape !== 'connection' || args['after'] === null || args['after'] === undefined)
       return null;
     const cursor = decodeNetworkCursor(String(args['after']));
-    if (!cursor) {
+    // A network cursor names a member and one of its rows: anything else was not made here.
+    if (!cursor || !isUuid(cursor.id) || !isCommuneCode(cursor.communeCode)) {
       throw new RequestError(
         networkError(
           'BAD_USER_INPUT',

@@ -1,6 +1,8 @@
 import {
   COMMUNE_CODE_FORMAT,
+  CONTROL_CHARACTERS,
   countryOf,
+  hasControlCharacters,
   isCommuneCode,
   type Country,
   type FieldProblem,
@@ -110,6 +112,7 @@ type Report = (field: string, reason: string) => void;
 function requiredText(value: string, field: string, problem: Report, max = MAX_NAME): string {
   const text = value.trim();
   if (text.length === 0) problem(field, 'must not be empty');
+  else if (hasControlCharacters(text)) problem(field, CONTROL_CHARACTERS);
   else if (text.length > max) problem(field, `must be at most ${max} characters`);
   return text;
 }
@@ -123,6 +126,7 @@ function optionalText(
   if (value === null || value === undefined) return null;
   const text = value.trim();
   if (text.length === 0) problem(field, 'must not be empty (leave it out instead)');
+  else if (hasControlCharacters(text)) problem(field, CONTROL_CHARACTERS);
   else if (text.length > MAX_NAME) problem(field, `must be at most ${MAX_NAME} characters`);
   return text;
 }
@@ -131,6 +135,10 @@ function httpUrl(value: string, field: string, problem: Report): string {
   const text = value.trim();
   if (text.length > MAX_URL) {
     problem(field, `must be at most ${MAX_URL} characters`);
+    return text;
+  }
+  if (hasControlCharacters(text)) {
+    problem(field, CONTROL_CHARACTERS);
     return text;
   }
   let url: URL;

@@ -14,3 +14,13 @@ export function foldText(text: string): string {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
+
+// Control characters other than tab and line breaks; PostgreSQL cannot even store U+0000.
+const CONTROL = /(?![\t\n\r])\p{Cc}/u;
+
+export const CONTROL_CHARACTERS = 'must not contain control characters';
+
+/** Whether text holds a control character other than tab, line feed or carriage return. */
+export function hasControlCharacters(text: string): boolean {
+  return CONTROL.test(text);
+}

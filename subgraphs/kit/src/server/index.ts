@@ -9,4 +9,5 @@ export * from './plugins/error-mapping';
 export * from './plugins/query-limits';
 export * from './plugins/rate-limit';
 export * from './plugins/cancellation';
+export * from './plugins/nul-characters';
 export * from './query-cost';

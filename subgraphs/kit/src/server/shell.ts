@@ -9,6 +9,7 @@ import { contextErrorOf, createGraphQLServer, type GraphQLServerConfig } from '.
 import type { Logger } from './logger';
 import type { ServerPlugin } from './plugin';
 import { useErrorMapping } from './plugins/error-mapping';
+import { useNulCharacterRefusal } from './plugins/nul-characters';
 
 export interface ServerOptions {
   logger: Logger;
@@ -56,7 +57,7 @@ export async function startServer<T extends object>(
   app.disable('x-powered-by');
   const server = createServer(app);
   const drain = drainable(server);
-  const plugins = [useErrorMapping(), ...(options.plugins ?? [])];
+  const plugins = [useErrorMapping(), useNulCharacterRefusal(), ...(options.plugins ?? [])];
   const context = { logger: options.logger };
   const apollos: Pick<ApolloServer, 'stop'>[] = [];
   const hooks: (() => Promise<void> | void)[] = [];
