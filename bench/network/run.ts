@@ -76,7 +76,14 @@ async function main(): Promise<void> {
     database: { kind: 'pglite', dataDir: 'memory://' },
     port: 0,
     identityKey: identity.privateKey as KeyObject,
-    issuers: [{ issuer: 'https://bench.local', publicKey: issuer.publicKey }],
+    issuers: [
+      {
+        issuer: 'https://bench.local',
+        publicKey: issuer.publicKey,
+        audience: 'bench',
+        hubRoles: true,
+      },
+    ],
     healthIntervalMs: 3_600_000,
     logger: silentLogger,
     // The stub communes run on this machine.
@@ -85,7 +92,9 @@ async function main(): Promise<void> {
   const admin = await new SignJWT({ commune_roles: { hub: ['admin'] } })
     .setProtectedHeader({ alg: 'ES256' })
     .setIssuer('https://bench.local')
+    .setAudience('bench')
     .setSubject('bench')
+    .setIssuedAt()
     .setExpirationTime('1h')
     .sign(issuer.privateKey);
   for (const commune of communes) {

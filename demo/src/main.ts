@@ -16,6 +16,8 @@ import { loadOrCreateDemoKeys } from './keys';
 import { printWelcome } from './welcome';
 
 const DEMO_ISSUER = 'https://login.demo.communes.local';
+/** The client id the demo's tokens are minted for. */
+const DEMO_AUDIENCE = 'communes-hub-demo';
 const DATA_DIR = (process.env['DATA_DIR'] ?? './data').replace(/\/$/, '');
 const HUB_PORT = Number(process.env['PORT'] ?? 4000);
 /** Businesses per commune on the first run; the default is each demo commune's own. */
@@ -87,7 +89,17 @@ async function main(): Promise<void> {
     host: '127.0.0.1',
     port: HUB_PORT,
     identityKey: keys.identity.privateKey,
-    issuers: [{ issuer: DEMO_ISSUER, publicKey: keys.issuer.publicKey }],
+    // The demo's login provider vouches for every demo commune and for the hub's administrators.
+    issuers: [
+      {
+        issuer: DEMO_ISSUER,
+        publicKey: keys.issuer.publicKey,
+        audience: DEMO_AUDIENCE,
+        communes: DEMO_COMMUNES.map((demo) => demo.code),
+        hubRoles: true,
+        maxTokenAgeSeconds: 12 * 3600,
+      },
+    ],
     // Every node of the demo runs on this machine.
     allowPrivateEndpoints: true,
   });
@@ -95,6 +107,7 @@ async function main(): Promise<void> {
     new SignJWT({ commune_roles: roles })
       .setProtectedHeader({ alg: 'ES256' })
       .setIssuer(DEMO_ISSUER)
+      .setAudience(DEMO_AUDIENCE)
       .setSubject(subject)
       .setIssuedAt()
       .setExpirationTime(expiry)

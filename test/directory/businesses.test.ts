@@ -106,7 +106,7 @@ describe.each(testDatabaseKinds())('directory on %s', (database) => {
       const otherCommune = await namur.query(
         CREATE,
         { commune: NAMUR.code, input },
-        await keys.headersFor({ [LILLE.code]: ['editor'] }),
+        await keys.headersFor({ [LILLE.code]: ['editor'] }, undefined, NAMUR.code),
       );
       expect(otherCommune.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
       const forger = await createTestHubKeys();
@@ -120,7 +120,7 @@ describe.each(testDatabaseKinds())('directory on %s', (database) => {
       const elsewhere = await namur.query(
         CREATE,
         { commune: LILLE.code, input },
-        await keys.headersFor({ [LILLE.code]: ['editor'] }),
+        await keys.headersFor({ [LILLE.code]: ['editor'] }, undefined, NAMUR.code),
       );
       expect(elsewhere.errors?.[0]?.extensions).toMatchObject({
         code: 'WRONG_COMMUNE',

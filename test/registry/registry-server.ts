@@ -5,13 +5,14 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DataSource } from 'typeorm';
 import {
   IDENTITY_HEADER,
-  identityFromHeader,
+  createIdentityVerifier,
   openDatabase,
   silentLogger,
   startServer,
   useBodyLimit,
 } from '@communes/kit';
 import {
+  HUB_SCOPE,
   createRegistry,
   registryDatabasePart,
   type HubContext,
@@ -65,9 +66,13 @@ export async function startTestRegistry(options: {
           resolvers: registry.resolvers as GraphQLResolverMap<unknown>,
         },
       ]);
-      // A refused identity refuses the request (401), as at a node.
+      // A refused identity refuses the request (401), as at a node; tokens are addressed to `hub`.
+      const identityOf = createIdentityVerifier({
+        audience: HUB_SCOPE,
+        hubKey: { publicKey: options.publicKey },
+      });
       await graphql<HubContext>('/graphql', { schema }, async (req) => ({
-        identity: await identityFromHeader(req.header(IDENTITY_HEADER), options.publicKey),
+        identity: await identityOf(req.header(IDENTITY_HEADER)),
         db,
       }));
       return { db, registry };

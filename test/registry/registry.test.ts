@@ -150,7 +150,7 @@ describe.each(testDatabaseKinds())('registry on %s', (database) => {
       const input = { ...namurInput(), code: LIEGE.code, subgraphs: directoryAt(liege.endpoint()) };
       const callers = [
         {},
-        await keys.headersFor({ [LIEGE.code]: ['admin'] }),
+        await keys.headersFor({ [LIEGE.code]: ['admin'] }, undefined, 'hub'),
         await keys.headersFor({ hub: ['editor'] }),
       ];
       for (const headers of callers) {
@@ -429,7 +429,7 @@ describe.each(testDatabaseKinds())('registry on %s', (database) => {
         'NOT_FOUND',
       );
       expect(problemsOf(await refused(REMOVE, { code: 'FR-1' }))[0]!.field).toBe('code');
-      const clerk = await keys.headersFor({ [LILLE.code]: ['admin'] });
+      const clerk = await keys.headersFor({ [LILLE.code]: ['admin'] }, undefined, 'hub');
       expect(codeOf(await refused(REINSTATE, { code: LILLE.code }, clerk))).toBe('FORBIDDEN');
     });
 

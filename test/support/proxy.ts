@@ -9,6 +9,8 @@ export interface Proxy {
   delayMs: number;
   /** Rewrites GraphQL answers (not `_service`), changeable while running. */
   transform: ((body: any) => any) | null;
+  /** Every request it forwarded, as the node received it (headers and body). */
+  received: { url: string; headers: Record<string, string | string[] | undefined>; body: string }[];
   close(): Promise<void>;
 }
 
@@ -17,11 +19,18 @@ export interface Proxy {
  * Health checks and `_service` pass through untouched so that registration succeeds.
  */
 export async function startProxy(targetBaseUrl: string): Promise<Proxy> {
-  const proxy: Proxy = { url: '', delayMs: 0, transform: null, close: async () => {} };
+  const proxy: Proxy = {
+    url: '',
+    delayMs: 0,
+    transform: null,
+    received: [],
+    close: async () => {},
+  };
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
+    proxy.received.push({ url: req.url ?? '', headers: { ...req.headers }, body });
     const upstream = await fetch(`${targetBaseUrl}${req.url}`, {
       method: req.method ?? 'GET',
       headers: Object.fromEntries(

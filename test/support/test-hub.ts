@@ -1,11 +1,14 @@
 import { generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import type { KeyObject } from 'node:crypto';
-import { IDENTITY_HEADER, signIdentity, silentLogger, type Role } from '@communes/kit';
+import { hubSigningKey, identityTokenFor, silentLogger, type Role } from '@communes/kit';
 import { startHub, type HubOptions, type RunningHub } from '@communes/gateway';
 import { createTestDatabase, type DatabaseKind } from './databases';
 import { postGraphQL } from './graphql-client';
+import { freshIdentityHeaders, onlyScopeOf } from './identities';
 
 export const TEST_ISSUER = 'https://idp.communes.test';
+/** The audience the test issuer mints its tokens for: this hub's client id there. */
+export const TEST_AUDIENCE = 'communes-hub';
 
 export interface TestHub extends RunningHub {
   /** Public half of the hub's identity key: what nodes trust. */
@@ -23,7 +26,10 @@ export interface TestHub extends RunningHub {
   register(code: string, name: string, baseUrl: string, subgraphs?: string[]): Promise<void>;
 }
 
-/** A hub on port 0 with a fresh database, a test OIDC issuer, and its own identity key. */
+/**
+ * A hub on port 0 with a fresh database, a test OIDC issuer, and its own identity key. Issuers
+ * in `options` are trusted beside the test issuer (which registers nodes as hub admin).
+ */
 export async function startTestHub(
   database: DatabaseKind,
   options: Partial<HubOptions> = {},
@@ -35,18 +41,29 @@ export async function startTestHub(
     database: db.target,
     port: 0,
     identityKey: identity.privateKey as KeyObject,
-    issuers: [{ issuer: TEST_ISSUER, publicKey: issuer.publicKey }],
     healthIntervalMs: 3_600_000,
     membershipPollMs: 3_600_000,
     logger: silentLogger,
     // Test nodes listen on 127.0.0.1.
     allowPrivateEndpoints: true,
     ...options,
+    // The test issuer vouches for every commune and for hub roles, as the demo's does.
+    issuers: [
+      {
+        issuer: TEST_ISSUER,
+        publicKey: issuer.publicKey,
+        audience: TEST_AUDIENCE,
+        communes: ['*'],
+        hubRoles: true,
+      },
+      ...(options.issuers ?? []),
+    ],
   });
   const tokenFor = (roles: Record<string, Role[]>, subject = 'user@communes.test') =>
     new SignJWT({ commune_roles: roles })
       .setProtectedHeader({ alg: 'ES256' })
       .setIssuer(TEST_ISSUER)
+      .setAudience(TEST_AUDIENCE)
       .setSubject(subject)
       .setIssuedAt()
       .setExpirationTime('10m')
@@ -65,11 +82,9 @@ export async function startTestHub(
     tokenFor,
     query,
     async nodeHeadersFor(roles) {
-      const token = await signIdentity(
-        { kind: 'user', subject: 'seed@hub.test', roles },
-        identity.privateKey as KeyObject,
-      );
-      return { [IDENTITY_HEADER]: token };
+      const key = hubSigningKey(identity.privateKey as KeyObject);
+      const user = { kind: 'user' as const, subject: 'seed@hub.test', roles };
+      return freshIdentityHeaders(() => identityTokenFor(user, onlyScopeOf(roles), key) ?? '');
     },
     async register(code, name, baseUrl, subgraphs = ['directory']) {
       const response = await query(

@@ -22,6 +22,9 @@ export async function startTestNode(options: {
   name: string;
   database: DatabaseKind;
   hubPublicKey?: KeyObject;
+  /** Where the node reads the hub's key instead (its JWKS), and how soon it refetches it. */
+  hubJwksUrl?: string;
+  hubJwksCooldownMs?: number;
   /** The subgraphs it serves: the directory alone unless a test needs more. */
   subgraphs?: SubgraphModule[];
 }): Promise<TestNode> {
@@ -33,6 +36,10 @@ export async function startTestNode(options: {
     subgraphs: options.subgraphs ?? [directory],
     port: 0,
     hubPublicKey: options.hubPublicKey,
+    hubJwksUrl: options.hubJwksUrl,
+    ...(options.hubJwksCooldownMs !== undefined
+      ? { hubJwksCooldownMs: options.hubJwksCooldownMs }
+      : {}),
     logger: silentLogger,
   });
   const health = await fetch(`${node.url}/health`);

@@ -71,7 +71,7 @@ export class NetworkExecutor {
     const variables = request.variables ?? {};
     const deadline = context.deadline ?? Date.now() + this.deadlineMs;
     const send = async (target: CommuneTarget, query: string, vars: Record<string, unknown>) => {
-      const headers = (await context.headers?.(target.code)) ?? {};
+      const headers = (await context.headers?.(target.code, subgraph)) ?? {};
       const outcome = await callCommune(
         target,
         { query, variables: vars, operationName: request.operationName ?? null, headers },

@@ -45,8 +45,11 @@ export interface ExecutorOptions {
 }
 
 export interface ExecuteContext {
-  /** Headers to send each commune (the hub-signed identity). */
-  headers?: (commune: string) => Promise<Record<string, string>> | Record<string, string>;
+  /** Headers for one call to a commune (its hub-signed identity: one per call, used once). */
+  headers?: (
+    commune: string,
+    subgraph: string,
+  ) => Promise<Record<string, string>> | Record<string, string>;
   /** Absolute deadline shared by every fetch of one client request. */
   deadline?: number;
   trace?: NetworkTrace;

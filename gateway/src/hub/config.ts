@@ -1,16 +1,18 @@
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import {
+  COMMUNE_CODE_FORMAT,
   ConfigError,
   databaseEnv,
   databaseTargetOf,
+  isCommuneCode,
   listenEnv,
   loadConfig,
   readKey,
   type LogLevel,
 } from '@communes/kit';
 import type { HubOptions } from './server';
-import type { TrustedIssuer } from './client-auth';
+import { DEFAULT_MAX_TOKEN_AGE_SECONDS, type TrustedIssuer } from './client-auth';
 
 /** The hub's settings as read from the environment: its options, and how much it logs. */
 export type HubConfig = Omit<HubOptions, 'logger' | 'plugins'> & { logLevel: LogLevel };
@@ -25,7 +27,7 @@ const envSchema = z.object({
   HUB_IDENTITY_KEY: z.string({
     message: 'is required (PEM PKCS#8 or JWK of an ES256 private key)',
   }),
-  /** JSON list of trusted OIDC issuers: [{"issuer": "...", "jwksUrl": "..."}]. */
+  /** JSON list of trusted OIDC issuers and their scopes (see `issuerSchema`). */
   OIDC_ISSUERS: z.string().default('[]'),
   COMMUNE_TIMEOUT_MS: ms(5_000),
   REQUEST_DEADLINE_MS: ms(10_000),
@@ -45,13 +47,27 @@ const envSchema = z.object({
     .default('false'),
 });
 
-const issuersSchema = z.array(
-  z.object({
-    issuer: z.string().url(),
-    jwksUrl: z.string().url(),
-    audience: z.string().optional(),
-  }),
-);
+/**
+ * One trusted login provider: `{ issuer, jwksUrl, audience, communes: ["BE-92094"] | ["*"],
+ * hubRoles, maxTokenAgeSeconds }`. It grants roles in no commune and no hub roles unless
+ * told; unknown keys are refused, so that a misspelt scope is not silently ignored.
+ */
+const issuerSchema = z.strictObject({
+  issuer: z.string().url(),
+  jwksUrl: z.string().url(),
+  audience: z
+    .string({ message: 'is required: the client id its tokens are minted for' })
+    .min(1, 'is required: the client id its tokens are minted for'),
+  communes: z
+    .array(
+      z.string().refine((code) => code === '*' || isCommuneCode(code), {
+        message: `must list commune codes (${COMMUNE_CODE_FORMAT}) or "*"`,
+      }),
+    )
+    .default([]),
+  hubRoles: z.boolean().default(false),
+  maxTokenAgeSeconds: z.number().int().positive().default(DEFAULT_MAX_TOKEN_AGE_SECONDS),
+});
 
 /** Every variable the hub reads. */
 export const HUB_ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
@@ -59,12 +75,7 @@ export const HUB_ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape)
 /** The hub's settings from the environment; a bad one fails with its variable's name. */
 export function loadHubConfig(env: NodeJS.ProcessEnv): HubConfig {
   const e = loadConfig(envSchema, env);
-  let issuers: TrustedIssuer[];
-  try {
-    issuers = issuersSchema.parse(JSON.parse(e.OIDC_ISSUERS));
-  } catch {
-    throw new ConfigError('OIDC_ISSUERS', 'must be a JSON list of {"issuer", "jwksUrl"} objects');
-  }
+  const issuers = parseIssuers(e.OIDC_ISSUERS);
   return {
     database: databaseTargetOf(e, 'hub'),
     host: e.HOST,
@@ -80,6 +91,27 @@ export function loadHubConfig(env: NodeJS.ProcessEnv): HubConfig {
     allowPrivateEndpoints: e.ALLOW_PRIVATE_ENDPOINTS === 'true',
     logLevel: e.LOG_LEVEL,
   };
+}
+
+function parseIssuers(text: string): TrustedIssuer[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  if (!Array.isArray(json)) {
+    throw new ConfigError('OIDC_ISSUERS', 'must be a JSON list of {"issuer", "jwksUrl", ...}');
+  }
+  return json.map((entry: unknown, i) => {
+    const parsed = issuerSchema.safeParse(entry);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0]!;
+    const name = (entry as { issuer?: unknown } | null)?.issuer;
+    const which = `entry ${i}${typeof name === 'string' ? ` (${name})` : ''}`;
+    const field = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? '' : 'entry');
+    throw new ConfigError('OIDC_ISSUERS', `${which}: ${field ? `${field} ` : ''}${issue.message}`);
+  });
 }
 
 function parsePrivateKey(text: string): KeyObject {

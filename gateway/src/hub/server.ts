@@ -8,10 +8,10 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import {
-  IDENTITY_HEADER,
   createLogger,
+  hubSigningKey,
+  jwksOf,
   openDatabase,
-  signIdentity,
   startServer,
   useBodyLimit,
   type DatabaseTarget,
@@ -27,13 +27,17 @@ import { networkSubgraphNames, REGISTRY } from '../compose';
 import { createRegistry, registryDatabasePart, type HubContext } from '../registry';
 import { guardedAgent } from '../registry/guarded-agent';
 import { createClientAuthenticator, type TrustedIssuer } from './client-auth';
+import { forwardedIdentity } from './forwarded-identity';
 import { networkRoutes } from './http-face';
 
 export interface HubOptions {
   database: DatabaseTarget;
   host?: string;
   port?: number;
-  /** Signs the identities the hub forwards to nodes; nodes trust its public half. */
+  /**
+   * ES256 key that signs the identities the hub forwards to nodes; nodes trust its public half,
+   * pinned or read from `/.well-known/jwks.json`.
+   */
   identityKey: KeyObject;
   /** OIDC issuers whose client tokens the hub accepts. */
   issuers?: TrustedIssuer[];
@@ -116,21 +120,24 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       },
     ]);
     // A refused token throws here, and the shell answers 401 on every route.
-    const authenticate = createClientAuthenticator(options.issuers ?? []);
+    const authenticate = createClientAuthenticator(
+      options.issuers ?? [],
+      logger.child({ part: 'client-auth' }),
+    );
     const identityOf = (req: { header(name: string): string | undefined }) =>
       authenticate(req.header('authorization'));
-    const networkContext = (identity: Identity): ExecuteContext => {
-      let token: Promise<string> | undefined;
-      return {
-        deadline: Date.now() + (options.requestDeadlineMs ?? 10_000),
-        trace: { answered: new Set(), failed: new Set() },
-        headers: async (): Promise<Record<string, string>> => {
-          if (identity.kind === 'anonymous') return {};
-          token ??= signIdentity(identity, options.identityKey);
-          return { [IDENTITY_HEADER]: await token };
-        },
-      };
-    };
+    const signingKey = hubSigningKey(options.identityKey);
+    const networkContext = (identity: Identity): ExecuteContext => ({
+      deadline: Date.now() + (options.requestDeadlineMs ?? 10_000),
+      trace: { answered: new Set(), failed: new Set() },
+      headers: forwardedIdentity(identity, signingKey),
+    });
+
+    // Nodes read the hub's public key here, so a new key needs no restart of any node.
+    const jwks = jwksOf([signingKey]);
+    app.get('/.well-known/jwks.json', (_req, res) => {
+      res.set('cache-control', 'public, max-age=300').json(jwks);
+    });
 
     app.get('/health', (_req, res) => {
       res.json({

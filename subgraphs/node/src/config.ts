@@ -21,8 +21,10 @@ export interface NodeConfig {
   database: DatabaseTarget;
   host: string;
   port: number;
-  /** The hub's public key: the only signer of identities this node trusts. */
+  /** The hub's public key, pinned: the only signer of identities this node trusts. */
   hubPublicKey: KeyObject | undefined;
+  /** Or where the hub publishes it (`<hub>/.well-known/jwks.json`), followed when it changes. */
+  hubJwksUrl: string | undefined;
   logLevel: LogLevel;
 }
 
@@ -32,6 +34,7 @@ const envSchema = z.object({
   ...databaseEnv,
   ...listenEnv(4001),
   HUB_PUBLIC_KEY: z.string().optional(),
+  HUB_JWKS_URL: z.string().url("must be the URL of the hub's /.well-known/jwks.json").optional(),
   /** The commune's SIRET (France) or KBO/BCE number (Belgium), for the SCDL export. */
   COMMUNE_SIRET: z
     .string()
@@ -46,6 +49,9 @@ export const NODE_ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape
 /** Reads the node's configuration; a bad setting fails with its variable's name. */
 export function loadNodeConfig(env: NodeJS.ProcessEnv): NodeConfig {
   const e = loadConfig(envSchema, env);
+  if (e.HUB_PUBLIC_KEY && e.HUB_JWKS_URL) {
+    throw new ConfigError('HUB_JWKS_URL', 'cannot be set with HUB_PUBLIC_KEY: choose one');
+  }
   return {
     commune: {
       code: e.COMMUNE_CODE,
@@ -58,6 +64,7 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv): NodeConfig {
     host: e.HOST,
     port: e.PORT,
     hubPublicKey: e.HUB_PUBLIC_KEY ? parsePublicKey(e.HUB_PUBLIC_KEY) : undefined,
+    hubJwksUrl: e.HUB_JWKS_URL,
     logLevel: e.LOG_LEVEL,
   };
 }

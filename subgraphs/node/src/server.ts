@@ -5,12 +5,13 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { DataSource } from 'typeorm';
 import {
   IDENTITY_HEADER,
+  createIdentityVerifier,
   createLogger,
-  identityFromHeader,
   openDatabase,
   startServer,
   useBodyLimit,
   type DatabaseTarget,
+  type HubKeySource,
   type Logger,
   type NodeCommune,
   type RequestContext,
@@ -25,7 +26,12 @@ export interface NodeOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
+  /** The hub's public key, pinned; or `hubJwksUrl`, where the hub publishes it. */
   hubPublicKey?: KeyObject | undefined;
+  /** The hub's `/.well-known/jwks.json`: a new hub key is taken without restarting the node. */
+  hubJwksUrl?: string | undefined;
+  /** Least time between two fetches of the hub's JWKS on meeting an unknown key (5 s). */
+  hubJwksCooldownMs?: number;
   /** Largest request body accepted (default 1 MB). */
   maxBodyBytes?: number;
   /** JSON lines to stdout at `info` unless given. */
@@ -66,6 +72,11 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
       }
     });
 
+    // One verifier for the process: a token taken by one subgraph is spent for all.
+    const identityOf = createIdentityVerifier({
+      audience: commune.code,
+      hubKey: hubKeyOf(options),
+    });
     for (const subgraph of options.subgraphs) {
       const schema = buildSubgraphSchema([
         { typeDefs: subgraph.typeDefs, resolvers: subgraph.resolvers },
@@ -74,7 +85,7 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
       await graphql<RequestContext>(`/${subgraph.name}/graphql`, { schema }, async (req) => ({
         commune,
         db,
-        identity: await identityFromHeader(req.header(IDENTITY_HEADER), options.hubPublicKey),
+        identity: await identityOf(req.header(IDENTITY_HEADER)),
       }));
       if (subgraph.routes)
         app.use(
@@ -84,4 +95,16 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
     }
     return { db };
   });
+}
+
+function hubKeyOf(options: NodeOptions): HubKeySource | undefined {
+  if (options.hubPublicKey && options.hubJwksUrl) {
+    throw new Error('give the node the hub key pinned or its JWKS URL, not both');
+  }
+  if (options.hubPublicKey) return { publicKey: options.hubPublicKey };
+  if (!options.hubJwksUrl) return undefined;
+  return {
+    jwksUrl: options.hubJwksUrl,
+    ...(options.hubJwksCooldownMs !== undefined ? { cooldownMs: options.hubJwksCooldownMs } : {}),
+  };
 }
