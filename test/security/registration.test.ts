@@ -1,14 +1,13 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { RequestListener } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, type DatabaseTarget } from '@communes/kit';
 import { loadHubConfig } from '@communes/gateway';
 import { createTestDatabase, testDatabaseKinds, type DatabaseKind } from '../support/databases';
 import { dataOf, type GraphQLResponse } from '../support/graphql-client';
+import { listenLocal } from '../support/local-server';
 import { startTestHub, type TestHub } from '../support/test-hub';
 import { startTestNode, type TestNode } from '../support/test-node';
 import { NAMUR } from '../fixtures/communes';
@@ -20,28 +19,18 @@ const PRIVATE =
 const NEVER = 'must not be a link-local, metadata or non-unicast address';
 const NOT_A_SUBGRAPH = 'does not answer as a subgraph (no valid `_service { sdl }` from it)';
 
-/** A local server that answers every request its own way, and counts them. */
+/** A local endpoint that answers every request its own way, and counts them. */
 async function startServer(answer: RequestListener): Promise<{
   url: string;
   requests: () => number;
   close(): Promise<void>;
 }> {
   let requests = 0;
-  const server: Server = createServer((req, res) => {
+  const { url, close } = await listenLocal((req, res) => {
     requests += 1;
     answer(req, res);
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/directory/graphql`,
-    requests: () => requests,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
+  return { url: `${url}/directory/graphql`, requests: () => requests, close };
 }
 
 function problemsOf(response: GraphQLResponse<unknown>): { field: string; reason: string }[] {

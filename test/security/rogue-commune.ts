@@ -1,6 +1,6 @@
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenLocal } from '../support/local-server';
 
 /** What a rogue commune does with the answers of the honest node behind it. */
 export type Misbehaviour =
@@ -33,7 +33,7 @@ export async function startRogueCommune(nodeUrl: string): Promise<RogueCommune> 
     flooded: null,
     close: async () => {},
   };
-  const server = createServer(async (req, res) => {
+  const { url, close } = await listenLocal(async (req, res) => {
     const body = await readBody(req);
     const query = parseQuery(body);
     const misbehaving = req.method === 'POST' && !query.includes('_service');
@@ -55,13 +55,8 @@ export async function startRogueCommune(nodeUrl: string): Promise<RogueCommune> 
     });
     res.end(text);
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  rogue.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  rogue.close = async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  };
+  rogue.url = url;
+  rogue.close = close;
   return rogue;
 }
 

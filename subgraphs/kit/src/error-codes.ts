@@ -58,15 +58,17 @@ export const ErrorCodes = {
   COMMUNE_UNAVAILABLE: {
     origin: 'hub',
     description:
-      'A commune did not answer in time, failed, or answered garbage (`extensions.commune`); its part is missing',
+      'A commune did not answer in time, failed, answered garbage or more than the hub reads of one answer (`extensions.commune`); its part is missing',
   },
   COMMUNE_DATA_REFUSED: {
     origin: 'hub',
-    description: "A commune's answer claimed another commune's data; that data was dropped",
+    description:
+      "A commune's answer claimed another commune's data (`extensions.commune`, `extensions.refused` claims): its whole part of the fetch was dropped, counts included",
   },
   UNKNOWN_COMMUNE: {
     origin: 'hub',
-    description: 'A commune named is not an active member serving that subgraph',
+    description:
+      'Communes named are not active members serving that subgraph: one error per field, `extensions.communes` lists the first twenty, `extensions.unknownCount` how many',
   },
   QUERY_TOO_DEEP: {
     origin: 'both',
