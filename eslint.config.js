@@ -29,6 +29,10 @@ function boundaries(forbidden) {
               message:
                 'Import another package by its name, not by a relative path into its sources.',
             },
+            {
+              group: ['csv-stringify', 'csv-stringify/*'],
+              message: "Write CSV with the kit's csvStringifier, which neutralises formula cells.",
+            },
           ],
         },
       ],
