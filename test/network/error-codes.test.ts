@@ -141,5 +141,20 @@ describe.each(testDatabaseKinds())('error codes over HTTP on %s', (database) => 
       expect(empty.status).toBe(ErrorCodes.BAD_REQUEST.httpStatus);
       onlyError(empty, 'BAD_REQUEST');
     });
+
+    it('answers BAD_USER_INPUT for a representation that names no commune', async () => {
+      const response = await post(`${hub.url}/network/directory/graphql`, {
+        query:
+          'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Business { name } } }',
+        variables: {
+          representations: [{ __typename: 'Business', id: '00000000-0000-4000-8000-000000000000' }],
+        },
+      });
+      expect(onlyError(response, 'BAD_USER_INPUT')).toMatchObject({
+        path: ['_entities', 0],
+        extensions: { field: 'representations.0', serviceName: 'directory' },
+      });
+      expect(response.data).toEqual({ _entities: [null] });
+    });
   });
 });

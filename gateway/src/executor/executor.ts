@@ -52,7 +52,8 @@ export class NetworkExecutor {
       },
     });
     const contract = this.options.schemas.get(subgraph);
-    if (!contract) return finish({ errors: [{ message: `unknown subgraph ${subgraph}` }] });
+    if (!contract)
+      return finish({ errors: [networkError('NOT_FOUND', `unknown subgraph ${subgraph}`, {})] });
     let operation: AnalysedOperation;
     try {
       operation = this.analyse(request, contract.schema);

@@ -52,11 +52,18 @@ export class FetchRun {
       }),
     );
     for (const index of unroutable) {
-      errors.push({
-        message: 'representation names no commune',
-        path: ['_entities', index],
-        extensions: { serviceName: this.subgraph },
-      });
+      errors.push(
+        networkError(
+          'BAD_USER_INPUT',
+          'representation names no commune',
+          {
+            field: `representations.${index}`,
+            reason: 'names no commune',
+            serviceName: this.subgraph,
+          },
+          ['_entities', index],
+        ),
+      );
     }
     const results: unknown[] = representations.map(() => null);
     for (const { commune, indexes, outcome, subset } of answers) {
