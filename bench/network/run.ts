@@ -88,6 +88,8 @@ async function main(): Promise<void> {
     logger: silentLogger,
     // The stub communes run on this machine.
     allowPrivateEndpoints: true,
+    // The load generator is one client on one address: a rate limit would measure itself.
+    rateLimit: { points: 0 },
   });
   const admin = await new SignJWT({ commune_roles: { hub: ['admin'] } })
     .setProtectedHeader({ alg: 'ES256' })

@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { countryOf, silentLogger, type NodeCommune, type SubgraphModule } from '@communes/kit';
 import { directory } from '@communes/directory';
-import { startNode, type RunningNode } from '@communes/node';
+import { startNode, type NodeOptions, type RunningNode } from '@communes/node';
 import { createTestDatabase, type DatabaseKind } from './databases';
 import { postGraphQL } from './graphql-client';
 
@@ -27,6 +27,8 @@ export async function startTestNode(options: {
   hubJwksCooldownMs?: number;
   /** The subgraphs it serves: the directory alone unless a test needs more. */
   subgraphs?: SubgraphModule[];
+  /** Any other node option (limits, plugins, logger, statement timeout). */
+  overrides?: Partial<Omit<NodeOptions, 'commune' | 'database' | 'subgraphs'>>;
 }): Promise<TestNode> {
   const database = await createTestDatabase(options.database);
   const commune = { code: options.code, name: options.name, country: countryOf(options.code) };
@@ -41,6 +43,7 @@ export async function startTestNode(options: {
       ? { hubJwksCooldownMs: options.hubJwksCooldownMs }
       : {}),
     logger: silentLogger,
+    ...options.overrides,
   });
   const health = await fetch(`${node.url}/health`);
   if (!health.ok) throw new Error(`node ${options.code} is not healthy: ${health.status}`);

@@ -79,6 +79,7 @@ export class NetworkExecutor {
         {
           timeoutMs: this.timeoutMs,
           deadline,
+          signal: context.signal,
           breaker: this.breaker,
           ...(this.options.dispatcher ? { dispatcher: this.options.dispatcher } : {}),
           ...(this.options.maxAnswerBytes ? { maxAnswerBytes: this.options.maxAnswerBytes } : {}),

@@ -29,6 +29,8 @@ export interface CallOptions {
   dispatcher?: Dispatcher;
   /** Largest answer read from one commune; a larger one is cut off while it arrives. */
   maxAnswerBytes?: number;
+  /** Aborted when the hub's own client went away: the call stops, and it is no commune's failure. */
+  signal?: AbortSignal | undefined;
 }
 
 /** A commune's answer is its data for one fetch: a few hundred kilobytes for the largest page. */
@@ -47,6 +49,8 @@ export async function callCommune(
   options: CallOptions,
 ): Promise<CommuneOutcome> {
   const started = Date.now();
+  const left = (ms: number): CommuneOutcome => ({ ok: false, reason: 'the client went away', ms });
+  if (options.signal?.aborted) return left(0);
   if (!options.breaker.allow(target.code))
     return { ok: false, reason: 'circuit open after repeated failures', ms: 0 };
   const budget = Math.min(options.timeoutMs, options.deadline - started);
@@ -65,7 +69,9 @@ export async function callCommune(
         variables: request.variables,
         operationName: request.operationName ?? undefined,
       }),
-      signal: AbortSignal.timeout(budget),
+      signal: options.signal
+        ? AbortSignal.any([AbortSignal.timeout(budget), options.signal])
+        : AbortSignal.timeout(budget),
       dispatcher: options.dispatcher ?? sharedAgent,
     });
     const maxBytes = options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
@@ -86,6 +92,10 @@ export async function callCommune(
     else options.breaker.failed(target.code);
     return outcome;
   } catch (error: unknown) {
+    if (options.signal?.aborted) {
+      options.breaker.abandoned(target.code);
+      return left(Date.now() - started);
+    }
     options.breaker.failed(target.code);
     const timedOut =
       Date.now() - started >= budget || (error as { name?: string }).name === 'TimeoutError';

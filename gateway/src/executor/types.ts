@@ -52,6 +52,8 @@ export interface ExecuteContext {
   ) => Promise<Record<string, string>> | Record<string, string>;
   /** Absolute deadline shared by every fetch of one client request. */
   deadline?: number;
+  /** Aborted when the client went away: calls to communes stop and count as nobody's failure. */
+  signal?: AbortSignal;
   trace?: NetworkTrace;
 }
 

@@ -8,6 +8,9 @@ import {
   isCommuneCode,
   listenEnv,
   loadConfig,
+  queryLimitsEnv,
+  queryLimitsOf,
+  rateLimitEnv,
   readKey,
   type LogLevel,
 } from '@communes/kit';
@@ -45,6 +48,8 @@ const envSchema = z.object({
   ALLOW_PRIVATE_ENDPOINTS: z
     .enum(['true', 'false'], { message: 'must be true or false' })
     .default('false'),
+  ...queryLimitsEnv,
+  ...rateLimitEnv,
 });
 
 /**
@@ -89,6 +94,12 @@ export function loadHubConfig(env: NodeJS.ProcessEnv): HubConfig {
     membershipPollMs: e.MEMBERSHIP_POLL_MS,
     maxCommuneAnswerBytes: e.COMMUNE_MAX_ANSWER_BYTES,
     allowPrivateEndpoints: e.ALLOW_PRIVATE_ENDPOINTS === 'true',
+    limits: queryLimitsOf(e),
+    rateLimit: {
+      points: e.RATE_LIMIT_POINTS,
+      windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+      trustProxyHops: e.TRUST_PROXY_HOPS,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

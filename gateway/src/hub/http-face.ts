@@ -1,5 +1,5 @@
 import express, { type Router } from 'express';
-import { formattedError } from '@communes/kit';
+import { formattedError, type DomainError, type GraphQLRequestText } from '@communes/kit';
 import type { NetworkExecutor, ExecuteContext } from '../executor/executor';
 
 /**
@@ -10,6 +10,9 @@ import type { NetworkExecutor, ExecuteContext } from '../executor/executor';
 export function networkRoutes(
   executor: NetworkExecutor,
   contextFor: (req: express.Request) => Promise<ExecuteContext>,
+  /** The query limits' refusal of a request, before any commune is called. */
+  refuse: (subgraph: string, request: GraphQLRequestText) => DomainError | undefined = () =>
+    undefined,
 ): Router {
   const router = express.Router();
   // The body is parsed by the shell's body limit; a refused token goes to its error mapping (401).
@@ -29,15 +32,14 @@ export function networkRoutes(
         });
         return;
       }
-      const result = await executor.execute(
-        subgraph,
-        {
-          query: body.query,
-          variables: (body.variables as Record<string, unknown> | null) ?? null,
-          operationName: typeof body.operationName === 'string' ? body.operationName : null,
-        },
-        await contextFor(req),
-      );
+      const request = {
+        query: body.query,
+        variables: (body.variables as Record<string, unknown> | null) ?? null,
+        operationName: typeof body.operationName === 'string' ? body.operationName : null,
+      };
+      const refused = refuse(subgraph, request);
+      if (refused) throw refused;
+      const result = await executor.execute(subgraph, request, await contextFor(req));
       res.json(result);
     } catch (error: unknown) {
       next(error);

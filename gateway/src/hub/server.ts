@@ -6,17 +6,20 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloGateway, LocalGraphQLDataSource } from '@apollo/gateway';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
+import type { Request } from 'express';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import {
   createLogger,
   hubSigningKey,
   jwksOf,
   openDatabase,
+  requestSignal,
   startServer,
   useBodyLimit,
   type DatabaseTarget,
   type Identity,
   type Logger,
+  type QueryLimitOptions,
   type ServerPlugin,
 } from '@communes/kit';
 import { SCHEMA_DIR, contractSdl } from '@communes/schema';
@@ -29,6 +32,7 @@ import { guardedAgent } from '../registry/guarded-agent';
 import { createClientAuthenticator, type TrustedIssuer } from './client-auth';
 import { forwardedIdentity } from './forwarded-identity';
 import { networkRoutes } from './http-face';
+import { hubProtections, type HubRateLimit, type MountedHub } from './protection';
 
 export interface HubOptions {
   database: DatabaseTarget;
@@ -53,6 +57,10 @@ export interface HubOptions {
   maxCommuneAnswerBytes?: number;
   /** Lets endpoints be on loopback and private addresses: tests, or every node on one LAN. */
   allowPrivateEndpoints?: boolean;
+  /** Depth, aliases, tokens, directives and cost limits (`DEFAULT_QUERY_LIMITS` unless given). */
+  limits?: QueryLimitOptions;
+  /** Requests per client per window (`DEFAULT_RATE_LIMIT` unless given). */
+  rateLimit?: HubRateLimit;
   /** JSON lines to stdout at `info` unless given. */
   logger?: Logger;
   /** Cross-cutting behaviour on every route and GraphQL endpoint (limits, metrics, tracing). */
@@ -71,7 +79,26 @@ export interface RunningHub {
 /** The hub: the registry of communes and one GraphQL API over every commune node. */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const logger = options.logger ?? createLogger({ name: 'hub' });
-  const plugins = [useBodyLimit({ maxBytes: options.maxBodyBytes }), ...(options.plugins ?? [])];
+  const schemas = new Map(
+    networkSubgraphNames().map((name) => {
+      const sdl = contractSdl(name);
+      return [name, { sdl, schema: buildSubgraphSchema([{ typeDefs: parse(sdl) }]) }] as const;
+    }),
+  );
+  let mounted: MountedHub | undefined;
+  const protections = hubProtections({
+    schemas,
+    database: options.database.kind,
+    limits: options.limits,
+    rateLimit: options.rateLimit,
+    mounted: () => mounted,
+  });
+  const plugins = [
+    ...protections.first,
+    useBodyLimit({ maxBytes: options.maxBodyBytes }),
+    ...protections.then,
+    ...(options.plugins ?? []),
+  ];
   const { host, port } = options;
   return startServer({ logger, host, port, plugins }, async ({ app, graphql, onClose }) => {
     const db = await openDatabase({ target: options.database, parts: [registryDatabasePart] });
@@ -94,12 +121,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     });
     onClose(() => registry.stop());
     const executor = new NetworkExecutor({
-      schemas: new Map(
-        networkSubgraphNames().map((name) => {
-          const sdl = contractSdl(name);
-          return [name, { sdl, schema: buildSubgraphSchema([{ typeDefs: parse(sdl) }]) }] as const;
-        }),
-      ),
+      schemas,
       breaker,
       membership: registry.membership,
       dispatcher: outbound,
@@ -124,10 +146,17 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       options.issuers ?? [],
       logger.child({ part: 'client-auth' }),
     );
-    const identityOf = (req: { header(name: string): string | undefined }) =>
-      authenticate(req.header('authorization'));
+    // Once per request: the rate limit reads the caller before the GraphQL context does.
+    const identities = new WeakMap<Request, Promise<Identity>>();
+    const identityOf = (req: Request): Promise<Identity> => {
+      let identity = identities.get(req);
+      if (!identity) identities.set(req, (identity = authenticate(req.header('authorization'))));
+      return identity;
+    };
+    mounted = { db, membership: registry.membership, identityOf };
     const signingKey = hubSigningKey(options.identityKey);
-    const networkContext = (identity: Identity): ExecuteContext => ({
+    const networkContext = (identity: Identity, req: Request): ExecuteContext => ({
+      signal: requestSignal(req),
       deadline: Date.now() + (options.requestDeadlineMs ?? 10_000),
       trace: { answered: new Set(), failed: new Set() },
       headers: forwardedIdentity(identity, signingKey),
@@ -158,14 +187,20 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       { gateway, plugins: [reportCommunes()] },
       async (req) => {
         const identity = await identityOf(req);
-        return { identity, db, network: networkContext(identity) };
+        return { identity, db, network: networkContext(identity, req) };
       },
     );
     await graphql<HubContext>(`/${REGISTRY}/graphql`, { schema: registrySchema }, async (req) => ({
       identity: await identityOf(req),
       db,
     }));
-    app.use(networkRoutes(executor, async (req) => networkContext(await identityOf(req))));
+    app.use(
+      networkRoutes(
+        executor,
+        async (req) => networkContext(await identityOf(req), req),
+        (subgraph, request) => protections.limiter.refusal(schemas.get(subgraph)!.schema, request),
+      ),
+    );
     return { executor, registry };
   });
 }

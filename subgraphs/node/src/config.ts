@@ -9,10 +9,13 @@ import {
   isCommuneCode,
   listenEnv,
   loadConfig,
+  queryLimitsEnv,
+  queryLimitsOf,
   readKey,
   type DatabaseTarget,
   type LogLevel,
   type NodeCommune,
+  type QueryLimitOptions,
 } from '@communes/kit';
 
 /** A commune node's settings, read once from the environment and validated. */
@@ -26,6 +29,8 @@ export interface NodeConfig {
   /** Or where the hub publishes it (`<hub>/.well-known/jwks.json`), followed when it changes. */
   hubJwksUrl: string | undefined;
   logLevel: LogLevel;
+  limits: QueryLimitOptions;
+  statementTimeoutMs: number;
 }
 
 const envSchema = z.object({
@@ -41,6 +46,9 @@ const envSchema = z.object({
     .regex(/^\d{14}$/, 'must be 14 digits')
     .optional(),
   COMMUNE_ENTERPRISE_NUMBER: z.string().optional(),
+  ...queryLimitsEnv,
+  /** Longest one SQL statement may run; the hub waits 5 s for a commune anyway. */
+  STATEMENT_TIMEOUT_MS: z.coerce.number().int('must be a whole number').positive().default(5_000),
 });
 
 /** Every variable a node reads: a deployment setting anything else is a mistake. */
@@ -66,6 +74,8 @@ export function loadNodeConfig(env: NodeJS.ProcessEnv): NodeConfig {
     hubPublicKey: e.HUB_PUBLIC_KEY ? parsePublicKey(e.HUB_PUBLIC_KEY) : undefined,
     hubJwksUrl: e.HUB_JWKS_URL,
     logLevel: e.LOG_LEVEL,
+    limits: queryLimitsOf(e),
+    statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
   };
 }
 

@@ -8,12 +8,16 @@ import {
   createIdentityVerifier,
   createLogger,
   openDatabase,
+  requestSignal,
   startServer,
   useBodyLimit,
+  useCancellation,
+  useQueryLimits,
   type DatabaseTarget,
   type HubKeySource,
   type Logger,
   type NodeCommune,
+  type QueryLimitOptions,
   type RequestContext,
   type ServerPlugin,
   type SubgraphModule,
@@ -34,11 +38,17 @@ export interface NodeOptions {
   hubJwksCooldownMs?: number;
   /** Largest request body accepted (default 1 MB). */
   maxBodyBytes?: number;
+  /** Depth, aliases, tokens, directives and cost limits (`DEFAULT_QUERY_LIMITS` unless given). */
+  limits?: QueryLimitOptions;
+  /** Longest one SQL statement may run (default 5 s, the hub's wait for a commune). */
+  statementTimeoutMs?: number;
   /** JSON lines to stdout at `info` unless given. */
   logger?: Logger;
   /** Cross-cutting behaviour on every route and GraphQL endpoint (limits, metrics, tracing). */
   plugins?: ServerPlugin[];
 }
+
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 5_000;
 
 export interface RunningNode {
   url: string;
@@ -53,12 +63,18 @@ export interface RunningNode {
  */
 export async function startNode(options: NodeOptions): Promise<RunningNode> {
   const logger = options.logger ?? createLogger({ name: 'node' });
-  const plugins = [useBodyLimit({ maxBytes: options.maxBodyBytes }), ...(options.plugins ?? [])];
+  const plugins = [
+    useBodyLimit({ maxBytes: options.maxBodyBytes }),
+    useCancellation(),
+    useQueryLimits(options.limits),
+    ...(options.plugins ?? []),
+  ];
   const { host, port, commune } = options;
   return startServer({ logger, host, port, plugins }, async ({ app, graphql, onClose }) => {
     const db = await openDatabase({
       target: options.database,
       parts: options.subgraphs.map((s) => s.database),
+      statementTimeoutMs: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
     });
     onClose(() => db.destroy());
 
@@ -86,6 +102,7 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
         commune,
         db,
         identity: await identityOf(req.header(IDENTITY_HEADER)),
+        signal: requestSignal(req),
       }));
       if (subgraph.routes)
         app.use(
