@@ -70,40 +70,44 @@ describe('npm start', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('brings up a hub and four seeded communes, prints where to query, and reuses its data', async () => {
-    demo = await startDemo(dataDir, port);
-    expect(demo.hubUrl).toBe(`http://127.0.0.1:${port}`);
-    expect(demo.output).toMatch(/Seeding Namur: 60 businesses/);
-    expect(demo.output).toMatch(/curl -s .*\/graphql/);
-    const query = `{ communes { code country businesses(first: 1) { totalCount } } businesses(filter: { search: "boulangerie" }) { totalCount } }`;
-    const first = dataOf(await postGraphQL<any>(`${demo.hubUrl}/graphql`, query));
-    expect(first.communes.map((c: any) => c.code)).toEqual([
-      'BE-52011',
-      'BE-62063',
-      'BE-92094',
-      'FR-59350',
-    ]);
-    expect(first.communes.every((c: any) => c.businesses.totalCount === 60)).toBe(true);
-    expect(new Set(first.communes.map((c: any) => c.country))).toEqual(new Set(['BE', 'FR']));
-    // The pooled software, as the welcome text suggests asking: Délibé is used by all four.
-    expect(demo.output).toMatch(/Seeded Namur: 3 publiccode.yml, 4 adoptions/);
-    const software = dataOf(
-      await postGraphQL<any>(
-        `${demo.hubUrl}/graphql`,
-        `{ adoptionCountsByComponent { key name count } components(first: 0) { totalCount } }`,
-      ),
-    );
-    expect(software.adoptionCountsByComponent[0]).toEqual({
-      key: 'https://gitlab.com/ville-de-namur/delibe.git',
-      name: 'Délibé',
-      count: 4,
-    });
-    expect(software.components.totalCount).toBe(9);
-    await stopDemo(demo);
+  it(
+    'brings up a hub and four seeded communes, prints where to query, and reuses its data',
+    async () => {
+      demo = await startDemo(dataDir, port);
+      expect(demo.hubUrl).toBe(`http://127.0.0.1:${port}`);
+      expect(demo.output).toMatch(/Seeding Namur: 60 businesses/);
+      expect(demo.output).toMatch(/curl -s .*\/graphql/);
+      const query = `{ communes { code country businesses(first: 1) { totalCount } } businesses(filter: { search: "boulangerie" }) { totalCount } }`;
+      const first = dataOf(await postGraphQL<any>(`${demo.hubUrl}/graphql`, query));
+      expect(first.communes.map((c: any) => c.code)).toEqual([
+        'BE-52011',
+        'BE-62063',
+        'BE-92094',
+        'FR-59350',
+      ]);
+      expect(first.communes.every((c: any) => c.businesses.totalCount === 60)).toBe(true);
+      expect(new Set(first.communes.map((c: any) => c.country))).toEqual(new Set(['BE', 'FR']));
+      // The pooled software, as the welcome text suggests asking: Délibé is used by all four.
+      expect(demo.output).toMatch(/Seeded Namur: 3 publiccode.yml, 4 adoptions/);
+      const software = dataOf(
+        await postGraphQL<any>(
+          `${demo.hubUrl}/graphql`,
+          `{ adoptionCountsByComponent { key name count } components(first: 0) { totalCount } }`,
+        ),
+      );
+      expect(software.adoptionCountsByComponent[0]).toEqual({
+        key: 'https://gitlab.com/ville-de-namur/delibe.git',
+        name: 'Délibé',
+        count: 4,
+      });
+      expect(software.components.totalCount).toBe(9);
+      await stopDemo(demo);
 
-    demo = await startDemo(dataDir, port);
-    expect(demo.output).not.toMatch(/Seeding|Seeded/);
-    const again = dataOf(await postGraphQL<any>(`${demo.hubUrl}/graphql`, query));
-    expect(again).toEqual(first);
-  }, 2 * START_TIMEOUT_MS + 60_000);
+      demo = await startDemo(dataDir, port);
+      expect(demo.output).not.toMatch(/Seeding|Seeded/);
+      const again = dataOf(await postGraphQL<any>(`${demo.hubUrl}/graphql`, query));
+      expect(again).toEqual(first);
+    },
+    2 * START_TIMEOUT_MS + 60_000,
+  );
 });
