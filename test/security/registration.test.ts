@@ -190,53 +190,59 @@ describe.each(testDatabaseKinds())('registering endpoints on %s', (database) => 
     });
   });
 
-  it('never calls an endpoint the policy refuses, even one stored before it', async () => {
-    const shared = await sharedDatabase(database);
-    const node = await startTestNode({ ...NAMUR, database });
-    let before: TestHub | undefined;
-    let after: TestHub | undefined;
-    let counter: Awaited<ReturnType<typeof startServer>> | undefined;
-    try {
-      // The node behind a counter, registered by a hub that allowed private endpoints.
-      counter = await startServer(async (req, res) => {
-        const chunks: Buffer[] = [];
-        for await (const chunk of req) chunks.push(chunk as Buffer);
-        const upstream = await fetch(node.endpoint(), {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: Buffer.concat(chunks),
+  // A literal address is checked as the connection opens, a name as it resolves (DNS rebinding).
+  it.each(['127.0.0.1', 'localhost'])(
+    'never calls an endpoint the policy refuses, even one stored before it (%s)',
+    async (host) => {
+      const shared = await sharedDatabase(database);
+      const node = await startTestNode({ ...NAMUR, database });
+      let before: TestHub | undefined;
+      let after: TestHub | undefined;
+      let counter: Awaited<ReturnType<typeof startServer>> | undefined;
+      try {
+        // The node behind a counter, registered by a hub that allowed private endpoints.
+        counter = await startServer(async (req, res) => {
+          const chunks: Buffer[] = [];
+          for await (const chunk of req) chunks.push(chunk as Buffer);
+          const upstream = await fetch(node.endpoint(), {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: Buffer.concat(chunks),
+          });
+          res.setHeader('content-type', 'application/json');
+          res.end(await upstream.text());
         });
-        res.setHeader('content-type', 'application/json');
-        res.end(await upstream.text());
-      });
-      before = await startTestHub(database, {
-        database: shared.target,
-        allowPrivateEndpoints: true,
-      });
-      const admin = await before.tokenFor({ hub: ['admin'] }, 'admin@hub.test');
-      dataOf(await before.query(REGISTER, registration(counter.url), admin));
-      await before.close();
-      before = undefined;
-      const asked = counter.requests();
-      after = await startTestHub(database, {
-        database: shared.target,
-        allowPrivateEndpoints: false,
-      });
-      const response = await after.query('{ businesses(first: 1) { totalCount } }');
-      expect(response.errors?.[0]?.extensions).toMatchObject({
-        code: 'COMMUNE_UNAVAILABLE',
-        commune: NAMUR.code,
-      });
-      expect(response.errors?.[0]?.message).toMatch(/must not be a loopback or private address/);
-      expect(counter.requests()).toBe(asked);
-    } finally {
-      await before?.close();
-      await after?.close();
-      await counter?.close();
-      await node.close();
-      await shared.drop();
-    }
-  }, 180_000);
+        before = await startTestHub(database, {
+          database: shared.target,
+          allowPrivateEndpoints: true,
+        });
+        const admin = await before.tokenFor({ hub: ['admin'] }, 'admin@hub.test');
+        const url = counter.url.replace('127.0.0.1', host);
+        dataOf(await before.query(REGISTER, registration(url), admin));
+        await before.close();
+        before = undefined;
+        const asked = counter.requests();
+        after = await startTestHub(database, {
+          database: shared.target,
+          allowPrivateEndpoints: false,
+        });
+        const response = await after.query('{ businesses(first: 1) { totalCount } }');
+        expect(response.errors?.[0]?.extensions).toMatchObject({
+          code: 'COMMUNE_UNAVAILABLE',
+          commune: NAMUR.code,
+        });
+        expect(response.errors?.[0]?.message).toMatch(/must not be a loopback or private address/);
+        expect(counter.requests()).toBe(asked);
+      } finally {
+        await before?.close();
+        await after?.close();
+        await counter?.close();
+        await node.close();
+        await shared.drop();
+      }
+    },
+    180_000,
+  );
 });
 
 describe('ALLOW_PRIVATE_ENDPOINTS', () => {
