@@ -1,3 +1,6 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { ConfigError } from '@communes/kit';
+import { loadHubConfig } from '@communes/gateway';
 import { testDatabaseKinds } from '../support/databases';
 import { dataOf, type GraphQLResponse } from '../support/graphql-client';
 import { snapshot } from '../support/snapshot';
@@ -287,5 +290,25 @@ describe.each(testDatabaseKinds())('what communes answer, through the hub, on %s
     ]);
     const after = await Promise.all([NAMUR, LIEGE].map((c) => snapshot(nodes[c.code]!.db, tables)));
     expect(after).toEqual(before);
+  });
+});
+
+describe('COMMUNE_MAX_ANSWER_BYTES', () => {
+  const key = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
+
+  it('caps each answer at 4 MB unless set', () => {
+    expect(loadHubConfig({ HUB_IDENTITY_KEY: key }).maxCommuneAnswerBytes).toBe(4 * 1024 * 1024);
+    expect(
+      loadHubConfig({ HUB_IDENTITY_KEY: key, COMMUNE_MAX_ANSWER_BYTES: '65536' })
+        .maxCommuneAnswerBytes,
+    ).toBe(65_536);
+  });
+
+  it('refuses a size that is not a positive whole number, naming the variable', () => {
+    const load = () => loadHubConfig({ HUB_IDENTITY_KEY: key, COMMUNE_MAX_ANSWER_BYTES: '-1' });
+    expect(load).toThrow(ConfigError);
+    expect(() => load()).toThrow(/COMMUNE_MAX_ANSWER_BYTES/);
   });
 });
