@@ -58,7 +58,8 @@ export async function startServerProcess(
   };
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`${script} exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null)
+      throw new Error(`${script} exited (${child.exitCode}):\n${output}`);
     try {
       if ((await fetch(`${url}/health`)).ok) return { url, output: () => output, stop };
     } catch {
