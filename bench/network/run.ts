@@ -15,7 +15,7 @@ import { createInterface } from 'node:readline';
 import { KeyObject } from 'node:crypto';
 import { generateKeyPair, SignJWT } from 'jose';
 import { silentLogger } from '@communes/kit';
-import { startHub } from '@communes/gateway';
+import { startHub } from '@communes/hub';
 import { summarise, type Summary } from '../stats';
 
 const SIZES = [1, 10, 50];

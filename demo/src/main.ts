@@ -10,7 +10,7 @@ import { seedDirectory } from '@communes/directory';
 import { seedDeliberations } from '@communes/deliberations';
 import { seedComponents } from '@communes/components';
 import { NODE_SUBGRAPHS, startNode, type RunningNode } from '@communes/node';
-import { startHub } from '@communes/gateway';
+import { startHub } from '@communes/hub';
 import { DEMO_COMMUNES } from './communes';
 import { loadOrCreateDemoKeys } from './keys';
 import { printWelcome } from './welcome';

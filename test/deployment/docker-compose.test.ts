@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
 import { parse } from 'yaml';
 import { NODE_ENV_VARIABLES, loadNodeConfig } from '@communes/node';
-import { HUB_ENV_VARIABLES, loadHubConfig } from '@communes/gateway';
+import { HUB_ENV_VARIABLES, loadHubConfig } from '@communes/hub';
 
 const ROOT = join(__dirname, '..', '..');
 

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { composeSupergraph, REGISTRY } from '@communes/gateway';
+import { composeSupergraph, REGISTRY } from '@communes/hub';
 import {
   NetworkBusinessesDocument,
   CommunesWithBusinessesDocument,

@@ -1,6 +1,6 @@
 import { ConfigError } from '@communes/kit';
 import { loadNodeConfig } from '@communes/node';
-import { loadHubConfig } from '@communes/gateway';
+import { loadHubConfig } from '@communes/hub';
 import { generateKeyPairSync } from 'node:crypto';
 import { runCli } from '../support/cli';
 

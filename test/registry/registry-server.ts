@@ -15,10 +15,10 @@ import {
   HUB_SCOPE,
   createRegistry,
   registryDatabasePart,
-  type HubContext,
+  type RegistryContext,
   type Registry,
   type RegistryOptions,
-} from '@communes/gateway/src/registry';
+} from '@communes/hub/src/registry';
 import { createTestDatabase, type DatabaseKind } from '../support/databases';
 import { postGraphQL } from '../support/graphql-client';
 
@@ -71,7 +71,7 @@ export async function startTestRegistry(options: {
         audience: HUB_SCOPE,
         hubKey: { publicKey: options.publicKey },
       });
-      await graphql<HubContext>('/graphql', { schema }, async (req) => ({
+      await graphql<RegistryContext>('/graphql', { schema }, async (req) => ({
         identity: await identityOf(req.header(IDENTITY_HEADER)),
         db,
       }));

@@ -1,5 +1,5 @@
-import { CircuitBreaker } from '@communes/gateway/src/executor/circuit-breaker';
-import { createRegistry, type Registry } from '@communes/gateway/src/registry';
+import { CircuitBreaker } from '@communes/hub/src/executor/circuit-breaker';
+import { createRegistry, type Registry } from '@communes/hub/src/registry';
 import { createTestHubKeys, type TestHubKeys } from '../support/identities';
 import { testDatabaseKinds } from '../support/databases';
 import { dataOf, type GraphQLResponse } from '../support/graphql-client';

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { ConfigError, recordingLogger, type Role } from '@communes/kit';
-import { loadHubConfig, type TrustedIssuer } from '@communes/gateway';
+import { loadHubConfig, type TrustedIssuer } from '@communes/hub';
 import { testDatabaseKinds } from '../support/databases';
 import { dataOf } from '../support/graphql-client';
 import { snapshot } from '../support/snapshot';

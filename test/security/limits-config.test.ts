@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError, DEFAULT_QUERY_LIMITS, DEFAULT_RATE_LIMIT } from '@communes/kit';
-import { loadHubConfig } from '@communes/gateway';
+import { loadHubConfig } from '@communes/hub';
 import { loadNodeConfig } from '@communes/node';
 
 const node = { COMMUNE_CODE: 'BE-92094', COMMUNE_NAME: 'Namur' };

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError } from '@communes/kit';
-import { loadHubConfig } from '@communes/gateway';
+import { loadHubConfig } from '@communes/hub';
 import { testDatabaseKinds } from '../support/databases';
 import { dataOf, type GraphQLResponse } from '../support/graphql-client';
 import { snapshot } from '../support/snapshot';

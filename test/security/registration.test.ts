@@ -4,7 +4,7 @@ import type { RequestListener } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, type DatabaseTarget } from '@communes/kit';
-import { loadHubConfig } from '@communes/gateway';
+import { loadHubConfig } from '@communes/hub';
 import { createTestDatabase, testDatabaseKinds, type DatabaseKind } from '../support/databases';
 import { dataOf, type GraphQLResponse } from '../support/graphql-client';
 import { listenLocal } from '../support/local-server';

@@ -1,7 +1,7 @@
 import { generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import type { KeyObject } from 'node:crypto';
 import { hubSigningKey, identityTokenFor, silentLogger, type Role } from '@communes/kit';
-import { startHub, type HubOptions, type RunningHub } from '@communes/gateway';
+import { startHub, type HubOptions, type RunningHub } from '@communes/hub';
 import { createTestDatabase, type DatabaseKind } from './databases';
 import { postGraphQL } from './graphql-client';
 import { freshIdentityHeaders, onlyScopeOf } from './identities';

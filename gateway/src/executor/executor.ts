@@ -3,7 +3,7 @@ import { CircuitBreaker } from './circuit-breaker';
 import { networkError } from './errors';
 import { FetchRun } from './fetch-run';
 import { analyseOperation, type AnalysedOperation } from './operation';
-import { callCommune, type CommuneTarget } from './scatter';
+import { callCommune, type CommuneTarget } from './commune-call';
 import {
   RequestError,
   type ExecuteContext,

@@ -11,7 +11,7 @@ import { routeEntities, reassembleEntities, typedAsAsked } from './entities';
 import { networkError, stamp } from './errors';
 import { mergeByShape, type CommunePart } from './merge';
 import { argumentsOf, type AnalysedOperation, type RootField } from './operation';
-import type { CommuneOutcome, CommuneTarget } from './scatter';
+import type { CommuneOutcome, CommuneTarget } from './commune-call';
 import { RequestError, type NetworkResult } from './types';
 
 /** One execution of one fetch. */

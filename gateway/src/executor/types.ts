@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Dispatcher } from 'undici';
 import type { CircuitBreaker, CircuitOptions } from './circuit-breaker';
-import type { CommuneTarget } from './scatter';
+import type { CommuneTarget } from './commune-call';
 
 /** Who serves what: the executor asks on every request, so registry changes apply at once. */
 export interface Membership {

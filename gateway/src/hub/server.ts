@@ -27,7 +27,7 @@ import { NetworkExecutor, type ExecuteContext } from '../executor/executor';
 import { CircuitBreaker } from '../executor/circuit-breaker';
 import { NetworkDataSource, type NetworkRequestContext } from '../executor/data-source';
 import { networkSubgraphNames, REGISTRY } from '../compose';
-import { createRegistry, registryDatabasePart, type HubContext } from '../registry';
+import { createRegistry, registryDatabasePart, type RegistryContext } from '../registry';
 import { guardedAgent } from '../registry/guarded-agent';
 import { createClientAuthenticator, type TrustedIssuer } from './client-auth';
 import { forwardedIdentity } from './forwarded-identity';
@@ -67,7 +67,7 @@ export interface HubOptions {
   plugins?: ServerPlugin[];
 }
 
-export interface GatewayContext extends HubContext, NetworkRequestContext {}
+export interface HubRequestContext extends RegistryContext, NetworkRequestContext {}
 
 export interface RunningHub {
   url: string;
@@ -182,7 +182,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
           ? new LocalGraphQLDataSource(registrySchema)
           : new NetworkDataSource(executor, name),
     });
-    await graphql<GatewayContext>(
+    await graphql<HubRequestContext>(
       '/graphql',
       { gateway, plugins: [reportCommunes()] },
       async (req) => {
@@ -190,7 +190,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         return { identity, db, network: networkContext(identity, req) };
       },
     );
-    await graphql<HubContext>(`/${REGISTRY}/graphql`, { schema: registrySchema }, async (req) => ({
+    await graphql<RegistryContext>(`/${REGISTRY}/graphql`, { schema: registrySchema }, async (req) => ({
       identity: await identityOf(req),
       db,
     }));
@@ -206,7 +206,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 }
 
 /** Adds `extensions.communes` to each response: which communes answered, which did not. */
-function reportCommunes(): ApolloServerPlugin<GatewayContext> {
+function reportCommunes(): ApolloServerPlugin<HubRequestContext> {
   return {
     async requestDidStart() {
       return {

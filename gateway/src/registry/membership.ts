@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@communes/kit';
 import type { Membership } from '../executor/executor';
-import type { CommuneTarget } from '../executor/scatter';
+import type { CommuneTarget } from '../executor/commune-call';
 import { Commune } from './commune.entity';
 
 export interface MembershipOptions {

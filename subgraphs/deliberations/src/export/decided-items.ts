@@ -58,7 +58,7 @@ export async function* decidedItems(
 ): AsyncGenerator<DecidedItemRow> {
   let after: { at: Date; id: string } | null = null;
   for (;;) {
-    const page = await readPage(db, query, after);
+    const page = await readExportPage(db, query, after);
     yield* page;
     if (page.length < query.pageSize) return;
     const last = page[page.length - 1]!;
@@ -82,7 +82,7 @@ interface RawRow {
   budget_name: string | null;
 }
 
-async function readPage(
+async function readExportPage(
   db: DataSource,
   query: DecidedItemsQuery,
   after: { at: Date; id: string } | null,
