@@ -4,6 +4,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/data/'],
-  testTimeout: 60000,
+  // Hooks start hubs and nodes on embedded databases: seconds alone, a minute on a busy 2-core machine.
+  testTimeout: 180_000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };
