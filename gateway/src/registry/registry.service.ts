@@ -176,17 +176,14 @@ export class RegistryService {
   }
 
   /** Endpoints whose address the hub must not call, found before anything is sent to any. */
-  private async addressProblems(
+  private addressProblems(
     endpoints: readonly CommuneEndpoint[],
     field: string,
     known: readonly FieldProblem[],
   ): Promise<FieldProblem[]> {
-    const checks = endpoints.map(async (endpoint, i): Promise<FieldProblem | null> => {
-      if (known.some((p) => p.field.startsWith(`${field}[${i}]`) || p.field === field)) return null;
-      const reason = await this.options.endpointProblem(endpoint.url);
-      return reason ? { field: `${field}[${i}].url`, reason } : null;
-    });
-    return (await Promise.all(checks)).filter((p): p is FieldProblem => p !== null);
+    return eachUnflagged(endpoints, field, known, async (endpoint) =>
+      this.options.endpointProblem(endpoint.url),
+    );
   }
 
   /**
@@ -195,31 +192,43 @@ export class RegistryService {
    * no subgraph SDL gets the same short reason whatever it did instead (refused, timed out,
    * answered a web page): registration is not a way to learn what listens at an address.
    */
-  private async contractProblems(
+  private contractProblems(
     endpoints: readonly CommuneEndpoint[],
     field: string,
     known: readonly FieldProblem[],
   ): Promise<FieldProblem[]> {
-    const checks = endpoints.map(async (endpoint, i): Promise<FieldProblem | null> => {
-      if (known.some((p) => p.field.startsWith(`${field}[${i}]`) || p.field === field)) return null;
+    return eachUnflagged(endpoints, field, known, async (endpoint) => {
       const check = await this.options.checkContract(endpoint.name, endpoint.url);
-      const url = `${field}[${i}].url`;
-      if (check.status === 'UNREACHABLE' || !check.served)
-        return { field: url, reason: NOT_A_SUBGRAPH };
-      if (check.status === 'INCOMPATIBLE') {
-        return {
-          field: url,
-          reason: `serves an SDL incompatible with the ${endpoint.name} contract: ${check.differences.join('; ')}`,
-        };
-      }
+      if (check.status === 'UNREACHABLE' || !check.served) return NOT_A_SUBGRAPH;
+      if (check.status === 'INCOMPATIBLE')
+        return `serves an SDL incompatible with the ${endpoint.name} contract: ${check.differences.join('; ')}`;
       return null;
     });
-    return (await Promise.all(checks)).filter((p): p is FieldProblem => p !== null);
   }
 
   private names(): string {
     return this.options.subgraphNames.join(', ');
   }
+}
+
+/**
+ * Runs `check` on each endpoint no earlier problem names, in parallel; a reason it returns
+ * becomes a problem on that endpoint's URL.
+ */
+async function eachUnflagged(
+  endpoints: readonly CommuneEndpoint[],
+  field: string,
+  known: readonly FieldProblem[],
+  check: (endpoint: CommuneEndpoint) => Promise<string | null>,
+): Promise<FieldProblem[]> {
+  const problems = await Promise.all(
+    endpoints.map(async (endpoint, i): Promise<FieldProblem | null> => {
+      if (known.some((p) => p.field.startsWith(`${field}[${i}]`) || p.field === field)) return null;
+      const reason = await check(endpoint);
+      return reason ? { field: `${field}[${i}].url`, reason } : null;
+    }),
+  );
+  return problems.filter((p): p is FieldProblem => p !== null);
 }
 
 export const NOT_A_SUBGRAPH = 'does not answer as a subgraph (no valid `_service { sdl }` from it)';
