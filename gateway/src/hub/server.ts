@@ -190,10 +190,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         return { identity, db, network: networkContext(identity, req) };
       },
     );
-    await graphql<RegistryContext>(`/${REGISTRY}/graphql`, { schema: registrySchema }, async (req) => ({
-      identity: await identityOf(req),
-      db,
-    }));
+    await graphql<RegistryContext>(
+      `/${REGISTRY}/graphql`,
+      { schema: registrySchema },
+      async (req) => ({
+        identity: await identityOf(req),
+        db,
+      }),
+    );
     app.use(
       networkRoutes(
         executor,
