@@ -43,7 +43,8 @@ describe('docker-compose.yml matches the code', () => {
     POSTGRES_PASSWORD: 'secret',
     HUB_IDENTITY_KEY: keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     HUB_PUBLIC_KEY: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    OIDC_ISSUERS: '[{"issuer":"https://idp.example.be","jwksUrl":"https://idp.example.be/jwks"}]',
+    OIDC_ISSUERS:
+      '[{"issuer":"https://idp.example.be","jwksUrl":"https://idp.example.be/jwks","audience":"commune-federation","communes":["*"]}]',
   };
   const services = loadCompose(env);
   const entries = Object.entries(services);
