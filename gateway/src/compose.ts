@@ -4,12 +4,16 @@ import { contractSdl, contractSubgraphNames } from '@communes/schema';
 import { parse, printSchema } from 'graphql';
 import { contractProblems } from './executor/shapes';
 
-/** The hub's own subgraph; every other contract subgraph is served by the communes. */
+/** The hub's registry of member communes. */
 export const REGISTRY = 'registry';
+/** The association's consolidated reports, read from the hub's own snapshots. */
+export const REPORTS = 'reports';
+/** Subgraphs the hub serves itself; every other contract subgraph is served by the communes. */
+export const HUB_SUBGRAPHS: readonly string[] = [REGISTRY, REPORTS];
 
 /** Subgraph names served by commune nodes, through the network executor. */
 export function networkSubgraphNames(): string[] {
-  return contractSubgraphNames().filter((name) => name !== REGISTRY);
+  return contractSubgraphNames().filter((name) => !HUB_SUBGRAPHS.includes(name));
 }
 
 /** Placeholder URL in the committed supergraph: the executor routes, not the URL. */
