@@ -33,6 +33,7 @@ import { createClientAuthenticator, type TrustedIssuer } from './client-auth';
 import { forwardedIdentity } from './forwarded-identity';
 import { networkRoutes } from './http-face';
 import { hubProtections, type HubRateLimit, type MountedHub } from './protection';
+import { webPages } from './web-pages';
 
 export interface HubOptions {
   database: DatabaseTarget;
@@ -205,6 +206,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         (subgraph, request) => protections.limiter.refusal(schemas.get(subgraph)!.schema, request),
       ),
     );
+    // The network overview at `/` and the reports at `/reports` (web/, built into web/dist).
+    app.use(webPages());
     return { executor, registry };
   });
 }
