@@ -65,10 +65,11 @@ describe.each(testDatabaseKinds())('deliberations: search, paging and counts on 
     it('counts decided items by month in the commune time zone, and by topic', async () => {
       const year = { decidedFrom: '2025-01-01', decidedTo: '2025-12-31' };
       const months = (await read(COUNTS_BY_MONTH, { filter: year })).itemCountsByMonth;
+      // A time series: oldest month first, whatever the counts.
       expect(months).toEqual([
+        { key: '2025-02', count: 1 },
         { key: '2025-04', count: 3 },
         { key: '2025-06', count: 2 },
-        { key: '2025-02', count: 1 },
       ]);
       const march = { decidedFrom: '2025-01-01', decidedTo: '2025-03-31' };
       expect((await read(COUNTS_BY_MONTH, { filter: march })).itemCountsByMonth).toEqual([

@@ -171,7 +171,9 @@ export class FetchRun {
           data[plan.field.responseKey] = mergeByShape('connection', [], 0, plan.after);
         } else if (
           data[plan.field.responseKey] === null &&
-          (plan.field.shape === 'list' || plan.field.shape === 'buckets')
+          (plan.field.shape === 'list' ||
+            plan.field.shape === 'buckets' ||
+            plan.field.shape === 'monthBuckets')
         ) {
           data[plan.field.responseKey] = [];
         }

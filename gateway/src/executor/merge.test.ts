@@ -133,4 +133,31 @@ describe('network merge', () => {
       { key: 'C', label: 'Industrie', count: 1 },
     ]);
   });
+
+  it('merges month buckets oldest month first, whatever their counts', () => {
+    const merged = mergeBuckets(
+      [
+        {
+          commune: 'BE-92094',
+          value: [
+            { key: '2025-02', count: 1 },
+            { key: '2025-04', count: 3 },
+          ],
+        },
+        {
+          commune: 'FR-59350',
+          value: [
+            { key: '2024-12', count: 1 },
+            { key: '2025-04', count: 9 },
+          ],
+        },
+      ],
+      'key',
+    );
+    expect(merged).toEqual([
+      { key: '2024-12', count: 1 },
+      { key: '2025-02', count: 1 },
+      { key: '2025-04', count: 12 },
+    ]);
+  });
 });

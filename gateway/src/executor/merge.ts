@@ -32,6 +32,8 @@ export function mergeByShape(
       return mergeConnections(present, first, after);
     case 'buckets':
       return mergeBuckets(present);
+    case 'monthBuckets':
+      return mergeBuckets(present, 'key');
     case 'list':
       return present.flatMap((p) => p.value as unknown[]);
     case 'single':
@@ -93,9 +95,10 @@ export function mergeConnections(
 
 /**
  * Buckets merged by key: `count` and numeric `sum…`/`total…` fields added up, other fields
- * taken from the first commune; the largest counts first, then by key.
+ * taken from the first commune; the largest counts first, then by key, or (`order` 'key', for
+ * months) by key alone.
  */
-export function mergeBuckets(parts: CommunePart[]): Json[] {
+export function mergeBuckets(parts: CommunePart[], order: 'count' | 'key' = 'count'): Json[] {
   const byKey = new Map<string, Json>();
   for (const { value } of parts) {
     for (const bucket of value as Json[]) {
@@ -111,10 +114,11 @@ export function mergeBuckets(parts: CommunePart[]): Json[] {
       }
     }
   }
-  return [...byKey.values()].sort(
-    (a, b) =>
-      Number(b['count'] ?? 0) - Number(a['count'] ?? 0) ||
-      (String(a['key']) < String(b['key']) ? -1 : 1),
+  const byKeyOrder = (a: Json, b: Json) => (String(a['key']) < String(b['key']) ? -1 : 1);
+  return [...byKey.values()].sort((a, b) =>
+    order === 'key'
+      ? byKeyOrder(a, b)
+      : Number(b['count'] ?? 0) - Number(a['count'] ?? 0) || byKeyOrder(a, b),
   );
 }
 

@@ -18,6 +18,7 @@ function contract(extra: string): string {
     type PageInfo { hasNextPage: Boolean! endCursor: String }
     type ShopConnection { edges: [ShopEdge!]! pageInfo: PageInfo! totalCount: Int! }
     type ShopCount { key: String! count: Int! }
+    type ShopMonthCount { key: String! count: Int! }
     input ShopInput { communeCode: ID! name: String! }
 
     ${extra}
@@ -31,6 +32,7 @@ const GOOD = `
   type Query {
     shops(communes: [ID!], first: Int, after: String): ShopConnection!
     shopCounts(communes: [ID!]): [ShopCount!]!
+    shopsByMonth(communes: [ID!]): [ShopMonthCount!]!
     shopNames(communes: [ID!]): [String!]!
     everyShop: [Shop!]!
     shop(communeCode: ID!, id: ID!): Shop
@@ -114,6 +116,7 @@ describe('shapeOf and routingOf', () => {
   it('read how answers merge from the return type', () => {
     expect(shapeOf(query['shops']!.type)).toBe('connection');
     expect(shapeOf(query['shopCounts']!.type)).toBe('buckets');
+    expect(shapeOf(query['shopsByMonth']!.type)).toBe('monthBuckets');
     expect(shapeOf(query['shopNames']!.type)).toBe('list');
     expect(shapeOf(query['everyShop']!.type)).toBe('list');
     expect(shapeOf(query['shop']!.type)).toBe('single');

@@ -11,16 +11,18 @@ import {
 /**
  * How answers of many communes to one root field become one answer, read from the field's
  * return type: a connection merges as a network page, buckets (`key`, `count`) merge by key,
- * a list concatenates, anything else is taken from the one commune that answers.
+ * largest count first, except month buckets (a bucket type named `…MonthCount`, keys
+ * `2026-03`), a time series kept in key order, oldest first; a list concatenates; anything
+ * else is taken from the one commune that answers.
  */
-export type MergeShape = 'connection' | 'buckets' | 'list' | 'single';
+export type MergeShape = 'connection' | 'buckets' | 'monthBuckets' | 'list' | 'single';
 
 export function shapeOf(type: GraphQLOutputType): MergeShape {
   const unwrapped = isNonNullType(type) ? type.ofType : type;
   if (isListType(unwrapped)) {
     const item = getNamedType(unwrapped);
     if (isObjectType(item) && 'key' in item.getFields() && 'count' in item.getFields())
-      return 'buckets';
+      return item.name.endsWith('MonthCount') ? 'monthBuckets' : 'buckets';
     return 'list';
   }
   const named = getNamedType(unwrapped);

@@ -66,6 +66,8 @@ export type CreateBusinessInput = {
   commercialName?: string | null | undefined;
   contacts?: ContactsInput | null | undefined;
   description?: LocalizedTextInput | null | undefined;
+  /** ISO date it closed; only for a CLOSED business (a new one is ACTIVE), not before startDate. */
+  endDate?: string | null | undefined;
   enterpriseNumber: string;
   establishmentNumber?: string | null | undefined;
   legalForm?: string | null | undefined;
@@ -73,6 +75,8 @@ export type CreateBusinessInput = {
   name: string;
   openingHours?: Array<string> | null | undefined;
   source?: BusinessSource | null | undefined;
+  /** ISO date the business started (`2019-04-01`). */
+  startDate?: string | null | undefined;
 };
 
 export type GeoPointInput = {

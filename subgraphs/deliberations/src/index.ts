@@ -14,6 +14,7 @@ import { Voter } from './voter.entity';
 import { resolvers } from './resolvers';
 import { createExportRouter } from './export';
 import { CreateDeliberations1733000000000 } from './migrations/1733000000000-CreateDeliberations';
+import { ItemPublishedAt1764400000000 } from './migrations/1764400000000-ItemPublishedAt';
 
 /** The deliberations subgraph: the commune's bodies, their meetings, agenda items and decisions. */
 export const deliberations: SubgraphModule = {
@@ -33,7 +34,7 @@ export const deliberations: SubgraphModule = {
       Voter,
       Attachment,
     ],
-    migrations: [CreateDeliberations1733000000000],
+    migrations: [CreateDeliberations1733000000000, ItemPublishedAt1764400000000],
   },
   // The SCDL export, `/deliberations/export/scdl.csv`; it checks the commune's identifiers at start.
   routes: ({ db, commune, logger }) =>

@@ -34,7 +34,10 @@ export async function countItemsByTopic(
   return rows.map((row) => ({ ...row, name: topicOf(row.key)?.name ?? row.key }));
 }
 
-/** Decided items the caller may see, counted by month of decision in the commune's time zone. */
+/**
+ * Decided items the caller may see, counted by month of decision in the commune's time zone;
+ * oldest month first (a time series, as the hub merges `…MonthCount` buckets too).
+ */
 export async function countItemsByMonth(
   ctx: RequestContext,
   communes: readonly string[] | null | undefined,
@@ -49,7 +52,6 @@ export async function countItemsByMonth(
     .select(month, 'key')
     .addSelect('count(*)::integer', 'count')
     .groupBy(month)
-    .orderBy('count(*)', 'DESC')
-    .addOrderBy(month, 'ASC')
+    .orderBy(month, 'ASC')
     .getRawMany<MonthBucket>();
 }

@@ -65,6 +65,10 @@ export class Item {
   @Column({ name: 'decided_at', type: 'timestamptz', precision: 3, nullable: true })
   decidedAt!: Date | null;
 
+  /** When the decision was made public: set for public decided items as their meeting closes. */
+  @Column({ name: 'published_at', type: 'timestamptz', precision: 3, nullable: true })
+  publishedAt!: Date | null;
+
   /** Folded title, description, motivation and decision without its personal parts. */
   @Column({ name: 'search_text', type: 'text' })
   searchText!: string;

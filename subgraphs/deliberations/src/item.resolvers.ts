@@ -1,5 +1,6 @@
 import type { Resolvers } from './generated/graphql';
 import { isStaff } from './access';
+import { countDecisions, decisionStatistics } from './decision-counts.service';
 import { countItemsByMonth, countItemsByTopic } from './item-counts.service';
 import { addAttachment, createItem, getItem, listItems, updateItem } from './item.service';
 import { decideItem, presentItem, stepItem } from './item-workflow.service';
@@ -16,6 +17,9 @@ export const itemResolvers: Resolvers = {
       countItemsByTopic(ctx, communes, filter),
     itemCountsByMonth: (_root, { communes, filter }, ctx) =>
       countItemsByMonth(ctx, communes, filter),
+    decisionCounts: (_root, { communes, filter }, ctx) => countDecisions(ctx, communes, filter),
+    decisionStatistics: (_root, { communes, filter }, ctx) =>
+      decisionStatistics(ctx, communes, filter),
   },
   Mutation: {
     createItem: (_root, { commune, input }, ctx) => createItem(ctx, commune, input),
@@ -40,6 +44,7 @@ export const itemResolvers: Resolvers = {
     category: (item, _args, ctx) => loaders(ctx).category.load(item.categoryCode),
     topic: (item) => topicFor(item.topicCode),
     decidedAt: (item) => item.decidedAt?.toISOString() ?? null,
+    publishedAt: (item) => item.publishedAt?.toISOString() ?? null,
     votes: (item, _args, ctx) => loaders(ctx).vote.load(item.id),
     attachments: (item, _args, ctx) => loaders(ctx).attachments.load(item.id),
     // The workflow names staff and carries their notes: internal to the commune.

@@ -82,6 +82,7 @@ export async function createItem(
       topicCode,
       state: 'CREATED',
       decidedAt: null,
+      publishedAt: null,
       createdAt: now,
       updatedAt: now,
     });

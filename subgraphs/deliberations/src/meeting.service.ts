@@ -85,13 +85,15 @@ export async function createMeeting(
 
 /**
  * Moves a meeting one step on. Freezing freezes the items presented on its agenda; it is
- * DECIDED only once every item on it is.
+ * DECIDED only once every item on it is; closing it publishes its public decisions (their
+ * `publishedAt`, now unless `options.publishedAt` says when: the seed replays past meetings).
  */
 export async function transitionMeeting(
   ctx: RequestContext,
   commune: string,
   id: string,
   to: MeetingState,
+  options: { publishedAt?: Date } = {},
 ): Promise<Meeting> {
   const by = authoriseWrite(ctx, commune, ROLES.secretary);
   return ctx.db.transaction(async (tx) => {
@@ -122,6 +124,13 @@ export async function transitionMeeting(
               .join(', ')} are not`,
           },
         ]);
+      }
+    }
+    if (to === 'CLOSED') {
+      const publishedAt = options.publishedAt ?? now;
+      for (const item of items.filter((i) => i.public && isDecided(i.state))) {
+        item.publishedAt = publishedAt;
+        await tx.save(item);
       }
     }
     meeting.state = to;

@@ -17,6 +17,11 @@ export interface ImportOptions {
   idOf?: (index: number) => string;
   /** Creation time of the nth row; seeds spread them over past years. */
   createdAtOf?: (index: number) => Date;
+  /**
+   * Start and end dates of the nth business, over those of its input; one with an end date is
+   * imported CLOSED. Seeds give the demo businesses a history.
+   */
+  periodOf?: (index: number) => { startDate: string | null; endDate: string | null };
 }
 
 /**
@@ -55,10 +60,13 @@ export async function importBusinesses(
     options.onProgress?.(done);
   };
   let index = 0;
-  for (const input of inputs) {
+  for (const given of inputs) {
+    const input = { ...given, ...options.periodOf?.(index) };
+    const status = input.endDate ? ('CLOSED' as const) : ('ACTIVE' as const);
     const { problems, value } = validateCreateBusiness(input, {
       country: commune.country,
       checkNace: checkNaceCode,
+      status,
     });
     if (problems.length > 0) {
       throw new BadUserInput(
@@ -72,7 +80,7 @@ export async function importBusinesses(
     batch.push(
       Object.assign(new Business(), toEntityFields(value), {
         id: options.idOf?.(index) ?? randomUUID(),
-        status: 'ACTIVE' as const,
+        status,
         createdAt,
         updatedAt: createdAt,
       }),

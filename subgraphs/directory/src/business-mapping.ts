@@ -44,6 +44,8 @@ export function toEntityFields(value: NormalisedBusiness): Partial<Business> {
     openingHours: value.openingHours,
     description,
     source: value.source,
+    startDate: value.startDate,
+    endDate: value.endDate,
     searchText: foldText(
       [
         value.name,
@@ -88,6 +90,8 @@ export function toInput(business: Business): CreateBusinessInput {
     openingHours: business.openingHours,
     description: business.description,
     source: business.source,
+    startDate: business.startDate,
+    endDate: business.endDate,
   };
 }
 

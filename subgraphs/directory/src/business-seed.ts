@@ -14,9 +14,31 @@ export function seededUuid(text: string): string {
 const DAY_MS = 86_400_000;
 const SEED_EPOCH = Date.UTC(2026, 0, 1);
 
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** A number in [0, 1) from a text: the same business always gets the same dates. */
+function unit(text: string): number {
+  return parseInt(createHash('sha256').update(text).digest('hex').slice(0, 8), 16) / 2 ** 32;
+}
+
+/**
+ * The nth demo business's history: started over the fifteen years before 2026 (more of them
+ * recently, as younger businesses are more numerous among those still listed); about one in
+ * eight has closed since, most within a few years of starting.
+ */
+export function seededPeriod(key: string): { startDate: string; endDate: string | null } {
+  const ageDays = Math.floor(unit(`${key}/start`) ** 1.6 * 15 * 365) + 1;
+  const start = SEED_EPOCH - ageDays * DAY_MS;
+  if (unit(`${key}/closed`) >= 0.12) return { startDate: isoDate(start), endDate: null };
+  // Open from 60 days to the whole span until 2026, earlier ends more likely.
+  const openDays = 60 + Math.floor(unit(`${key}/end`) ** 2 * Math.max(0, ageDays - 61));
+  return { startDate: isoDate(start), endDate: isoDate(start + openDays * DAY_MS) };
+}
+
 /**
  * Fills a commune's directory with `count` realistic businesses, the same ones for the same
- * seed: ids and creation dates (spread over the three years before 2026) included.
+ * seed: ids, creation dates (spread over the three years before 2026) and start and end dates
+ * (see seededPeriod) included.
  */
 export async function seedDirectory(
   db: DataSource,
@@ -29,6 +51,7 @@ export async function seedDirectory(
     batchSize: 1_000,
     ...(onProgress ? { onProgress } : {}),
     idOf: (index) => seededUuid(`${commune.code}/${seed}/${index}`),
+    periodOf: (index) => seededPeriod(`${commune.code}/${seed}/${index}`),
     createdAtOf: (index) =>
       new Date(
         SEED_EPOCH -

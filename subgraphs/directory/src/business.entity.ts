@@ -94,6 +94,14 @@ export class Business {
   @Column({ type: 'text' })
   source!: BusinessSource;
 
+  /** ISO date the business started (`YYYY-MM-DD`), when known. */
+  @Column({ name: 'start_date', type: 'date', nullable: true })
+  startDate!: string | null;
+
+  /** ISO date it closed; set only while the business is CLOSED. */
+  @Column({ name: 'end_date', type: 'date', nullable: true })
+  endDate!: string | null;
+
   /** Folded text of names, descriptions and activity labels; indexed as French full text. */
   @Column({ name: 'search_text', type: 'text' })
   searchText!: string;

@@ -1,5 +1,6 @@
 import type { Resolvers } from './generated/graphql';
 import {
+  businessChangesByMonth,
   countBySector,
   createBusiness,
   establishmentsOf,
@@ -25,6 +26,8 @@ export const resolvers: Resolvers = {
         label: naceSectionLabel(bucket.naceVersion as 'NACE_2008' | 'NACE_2025', bucket.section),
         count: bucket.count,
       })),
+    businessChangesByMonth: (_root, { communes, from, to }, ctx) =>
+      businessChangesByMonth(ctx, communes, from, to),
   },
   Mutation: {
     createBusiness: (_root, { commune, input }, ctx) => createBusiness(ctx, commune, input),

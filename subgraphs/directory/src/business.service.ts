@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import {
   BadUserInput,
+  Problems,
   applyKeyset,
   authoriseWrite,
   badInput,
@@ -11,6 +12,7 @@ import {
   keysetPage,
   lockExisting,
   namesCommune,
+  readMonthPeriod,
   readPage,
   type Connection,
   type RequestContext,
@@ -124,6 +126,43 @@ export async function countBySector(
   return rows;
 }
 
+export interface MonthChange {
+  communeCode: string;
+  month: string;
+  opened: number;
+  closed: number;
+}
+
+/**
+ * Businesses that started and that closed, per month of their start and end dates (calendar
+ * dates: no time zone); months with neither are left out, oldest first.
+ */
+export async function businessChangesByMonth(
+  ctx: RequestContext,
+  communes: readonly string[] | null | undefined,
+  from: string | null | undefined,
+  to: string | null | undefined,
+): Promise<MonthChange[]> {
+  const problems = new Problems();
+  const period = readMonthPeriod({ from, to }, '', problems);
+  if (!problems.empty) throw new BadUserInput(problems.list);
+  if (!namesCommune(communes, ctx.commune.code)) return [];
+  const rows = await ctx.db.query<{ month: string; opened: number; closed: number }[]>(
+    `SELECT month, (count(*) FILTER (WHERE change = 'opened'))::integer AS opened,
+            (count(*) FILTER (WHERE change = 'closed'))::integer AS closed
+       FROM (SELECT to_char(start_date, 'YYYY-MM') AS month, 'opened' AS change, start_date AS day
+               FROM business WHERE start_date IS NOT NULL
+             UNION ALL
+             SELECT to_char(end_date, 'YYYY-MM'), 'closed', end_date
+               FROM business WHERE end_date IS NOT NULL) changes
+      WHERE ($1::date IS NULL OR day >= $1::date) AND ($2::date IS NULL OR day <= $2::date)
+      GROUP BY month
+      ORDER BY month`,
+    [period.from, period.to],
+  );
+  return rows.map((row) => ({ communeCode: ctx.commune.code, ...row }));
+}
+
 export async function createBusiness(
   ctx: RequestContext,
   commune: string,
@@ -162,6 +201,7 @@ export async function updateBusiness(
     const { problems, value } = validateCreateBusiness(merged, {
       country: ctx.commune.country,
       checkNace: checkNaceCode,
+      status: existing.status,
     });
     if (problems.length > 0) throw new BadUserInput(problems);
     await tx.delete(BusinessActivity, { businessId: id });
@@ -181,9 +221,22 @@ export async function setBusinessStatus(
     const business = await findForUpdate(tx, id);
     if (business.status === status) return business;
     business.status = status;
+    // An end date only while CLOSED: closing dates it today (updateBusiness can correct it).
+    business.endDate = status === 'CLOSED' ? todayIn(ctx.commune.country) : null;
+    if (business.startDate !== null && business.endDate !== null) {
+      business.endDate =
+        business.endDate < business.startDate ? business.startDate : business.endDate;
+    }
     business.updatedAt = new Date();
     return tx.save(business);
   });
+}
+
+/** Today's calendar date where the commune is (`YYYY-MM-DD`). */
+function todayIn(country: string): string {
+  const timeZone = country === 'FR' ? 'Europe/Paris' : 'Europe/Brussels';
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
 }
 
 async function findForUpdate(tx: EntityManager, id: string): Promise<Business> {

@@ -6,6 +6,7 @@ import { BusinessActivity } from './business-activity.entity';
 import { resolvers } from './business.resolvers';
 import { CreateBusiness1732780000000 } from './migrations/1732780000000-CreateBusiness';
 import { BusinessGeoIndex1732790000000 } from './migrations/1732790000000-BusinessGeoIndex';
+import { BusinessPeriod1764400000000 } from './migrations/1764400000000-BusinessPeriod';
 
 /** The directory subgraph: businesses on the commune's territory. */
 export const directory: SubgraphModule = {
@@ -14,7 +15,11 @@ export const directory: SubgraphModule = {
   resolvers: resolvers as GraphQLResolverMap<RequestContext>,
   database: {
     entities: [Business, BusinessActivity],
-    migrations: [CreateBusiness1732780000000, BusinessGeoIndex1732790000000],
+    migrations: [
+      CreateBusiness1732780000000,
+      BusinessGeoIndex1732790000000,
+      BusinessPeriod1764400000000,
+    ],
     extensions: ['cube', 'earthdistance'],
   },
 };

@@ -1,4 +1,4 @@
-import { parseDate } from './dates';
+import { lastDayOf, parseDate, parseMonth, readMonthPeriod } from './dates';
 
 describe('parseDate', () => {
   it('returns a date that exists, without surrounding spaces', () => {
@@ -28,5 +28,34 @@ describe('parseDate', () => {
     ['nothing', ''],
   ])('refuses %s', (_why, value) => {
     expect(parseDate(value)).toBeNull();
+  });
+});
+
+describe('months', () => {
+  it('reads a month and its last day', () => {
+    expect(parseMonth(' 2026-03 ')).toBe('2026-03');
+    expect(lastDayOf('2024-02')).toBe('2024-02-29');
+    expect(lastDayOf('2025-12')).toBe('2025-12-31');
+  });
+
+  it.each(['2026-13', '2026-00', '2026-3', '2026-03-01', 'mars 2026', ''])(
+    'refuses %p',
+    (value) => {
+      expect(parseMonth(value)).toBeNull();
+    },
+  );
+
+  it('reads a period of whole months and names each bad end', () => {
+    const problems: { field: string; reason: string }[] = [];
+    const add = (field: string, reason: string) => problems.push({ field, reason });
+    expect(readMonthPeriod({ from: '2025-02', to: '2025-02' }, 'filter.', { add })).toEqual({
+      from: '2025-02-01',
+      to: '2025-02-28',
+    });
+    expect(readMonthPeriod(null, 'filter.', { add })).toEqual({ from: null, to: null });
+    expect(problems).toEqual([]);
+    readMonthPeriod({ from: '2025-13', to: '2025-01' }, 'filter.', { add });
+    readMonthPeriod({ from: '2025-03', to: '2025-01' }, '', { add });
+    expect(problems.map((p) => p.field)).toEqual(['filter.from', 'to']);
   });
 });

@@ -102,6 +102,61 @@ export type CreateMeetingInput = {
 };
 
 /**
+ * Decided items counted by network topic, month of decision (in the commune's time zone),
+ * deciding body and final state. The key joins the four: `7.1|2026-03|COUNCIL|ACCEPTED`.
+ */
+export type DecisionCount = {
+  __typename?: 'DecisionCount';
+  /** The kind of body whose meeting decided. */
+  body: OrganizationKind;
+  /** Decided items in the bucket. */
+  count: Scalars['Int']['output'];
+  /** `topic|month|body|state`: one bucket per combination. */
+  key: Scalars['String']['output'];
+  /** Month of the decision in the commune's time zone (`2026-03`). */
+  month: Scalars['String']['output'];
+  /** The item's final state (ACCEPTED, ACCEPTED_BUT_MODIFIED, REFUSED, DELAYED or REMOVED). */
+  state: ItemState;
+  /** ACTES topic code (`7.1`). */
+  topic: Scalars['String']['output'];
+  /** The topic's name (`Décisions budgétaires`). */
+  topicName: Scalars['String']['output'];
+};
+
+/** A period of months for decision statistics; both ends are included. */
+export type DecisionCountFilter = {
+  /** First month included, `2025-01` (in the commune's time zone). */
+  from?: InputMaybe<Scalars['String']['input']>;
+  /** Last month included, `2026-12`. */
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * One commune's decisions over a period: how fast they were published, and how votes went.
+ * Counts the decided items the caller may see; the delays are in days, decision to publication.
+ */
+export type DecisionStatistics = {
+  __typename?: 'DecisionStatistics';
+  /** Abstentions summed over the voted items. */
+  abstentions: Scalars['Int']['output'];
+  communeCode: Scalars['ID']['output'];
+  /** Decided items in the period. */
+  decided: Scalars['Int']['output'];
+  /** Median days from decision to publication over the published items; null when none. */
+  publicationDelayMedianDays?: Maybe<Scalars['Float']['output']>;
+  /** 90th percentile of the days from decision to publication; null when none. */
+  publicationDelayP90Days?: Maybe<Scalars['Float']['output']>;
+  /** Of those, the items already published (`publishedAt` set). */
+  published: Scalars['Int']['output'];
+  /** Voted items with no NO and no ABSTAIN vote. */
+  unanimous: Scalars['Int']['output'];
+  /** Decided items with a recorded vote (public or secret poll, not NONE). */
+  voted: Scalars['Int']['output'];
+  /** Voted items with at least one abstention. */
+  withAbstentions: Scalars['Int']['output'];
+};
+
+/**
  * An agenda item and its decision (PloneMeeting item, OParl `AgendaItem`, SCDL délibération).
  * States move CREATED → PROPOSED → VALIDATED → PRESENTED → FROZEN → one of ACCEPTED,
  * ACCEPTED_BUT_MODIFIED, REFUSED, DELAYED, REMOVED.
@@ -129,6 +184,11 @@ export type Item = {
   number?: Maybe<Scalars['Int']['output']>;
   proposingGroup?: Maybe<Scalars['String']['output']>;
   public: Scalars['Boolean']['output'];
+  /**
+   * When the decision was made public (ISO 8601 instant): set for the public decided items of a
+   * meeting when the meeting moves to CLOSED; null before, and for items that are not public.
+   */
+  publishedAt?: Maybe<Scalars['String']['output']>;
   state: ItemState;
   title: Scalars['String']['output'];
   /** The network topic: ACTES nomenclature code used by SCDL (`DELIB_MATIERE_CODE`). */
@@ -271,7 +331,10 @@ export type Membership = {
   votingRight: Scalars['Boolean']['output'];
 };
 
-/** Decided items counted by month of decision (key: `2026-03`). */
+/**
+ * Decided items counted by month of decision (key: `2026-03`). Lists of these come oldest month
+ * first, at a node and after the hub's merge (bucket types named `…MonthCount` merge in key order).
+ */
 export type MonthCount = {
   __typename?: 'MonthCount';
   count: Scalars['Int']['output'];
@@ -426,7 +489,15 @@ export type Query = {
   __typename?: 'Query';
   /** The commune's categories and the topic each maps to. */
   categories: Array<Category>;
+  /**
+   * Decided items counted by topic, month of decision (commune's time zone), deciding body and
+   * final state. Anonymous callers count the public decisions only, as `items` shows them.
+   */
+  decisionCounts: Array<DecisionCount>;
+  /** Per commune: how fast its decisions are published, and how its votes went. */
+  decisionStatistics: Array<DecisionStatistics>;
   item?: Maybe<Item>;
+  /** Decided items counted by month of decision, oldest month first. */
   itemCountsByMonth: Array<MonthCount>;
   itemCountsByTopic: Array<TopicCount>;
   items: ItemConnection;
@@ -438,6 +509,18 @@ export type Query = {
 
 export type QueryCategoriesArgs = {
   communes?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+export type QueryDecisionCountsArgs = {
+  communes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  filter?: InputMaybe<DecisionCountFilter>;
+};
+
+
+export type QueryDecisionStatisticsArgs = {
+  communes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  filter?: InputMaybe<DecisionCountFilter>;
 };
 
 
@@ -674,6 +757,10 @@ export type ResolversTypes = ResolversObject<{
   CreateItemInput: CreateItemInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CreateMeetingInput: CreateMeetingInput;
+  DecisionCount: ResolverTypeWrapper<DecisionCount>;
+  DecisionCountFilter: DecisionCountFilter;
+  DecisionStatistics: ResolverTypeWrapper<DecisionStatistics>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Item: ResolverTypeWrapper<ItemModel>;
   ItemConnection: ResolverTypeWrapper<ItemConnectionModel>;
   ItemDecision: ItemDecision;
@@ -723,6 +810,10 @@ export type ResolversParentTypes = ResolversObject<{
   CreateItemInput: CreateItemInput;
   Boolean: Scalars['Boolean']['output'];
   CreateMeetingInput: CreateMeetingInput;
+  DecisionCount: DecisionCount;
+  DecisionCountFilter: DecisionCountFilter;
+  DecisionStatistics: DecisionStatistics;
+  Float: Scalars['Float']['output'];
   Item: ItemModel;
   ItemConnection: ItemConnectionModel;
   ItemEdge: ItemEdgeModel;
@@ -772,6 +863,28 @@ export type CommuneResolvers<ContextType = RequestContext, ParentType extends Re
   meetings?: Resolver<Maybe<ResolversTypes['MeetingConnection']>, ParentType, ContextType, RequireFields<CommuneMeetingsArgs, 'first'>>;
 }>;
 
+export type DecisionCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DecisionCount'] = ResolversParentTypes['DecisionCount']> = ResolversObject<{
+  body?: Resolver<ResolversTypes['OrganizationKind'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ItemState'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topicName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DecisionStatisticsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DecisionStatistics'] = ResolversParentTypes['DecisionStatistics']> = ResolversObject<{
+  abstentions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  communeCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  decided?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  publicationDelayMedianDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  publicationDelayP90Days?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  published?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unanimous?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  voted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withAbstentions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type ItemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Item'] = ResolversParentTypes['Item'], FederationReferenceType extends FederationReferenceTypes['Item'] = FederationReferenceTypes['Item']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Item']> | FederationReferenceType, FederationReferenceType, ContextType>;
   attachments?: Resolver<Array<ResolversTypes['Attachment']>, ParentType, ContextType>;
@@ -788,6 +901,7 @@ export type ItemResolvers<ContextType = RequestContext, ParentType extends Resol
   number?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   proposingGroup?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   public?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  publishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['ItemState'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
@@ -896,6 +1010,8 @@ export type PersonResolvers<ContextType = RequestContext, ParentType extends Res
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   categories?: Resolver<Array<ResolversTypes['Category']>, ParentType, ContextType, Partial<QueryCategoriesArgs>>;
+  decisionCounts?: Resolver<Array<ResolversTypes['DecisionCount']>, ParentType, ContextType, Partial<QueryDecisionCountsArgs>>;
+  decisionStatistics?: Resolver<Array<ResolversTypes['DecisionStatistics']>, ParentType, ContextType, Partial<QueryDecisionStatisticsArgs>>;
   item?: Resolver<Maybe<ResolversTypes['Item']>, ParentType, ContextType, RequireFields<QueryItemArgs, 'communeCode' | 'id'>>;
   itemCountsByMonth?: Resolver<Array<ResolversTypes['MonthCount']>, ParentType, ContextType, Partial<QueryItemCountsByMonthArgs>>;
   itemCountsByTopic?: Resolver<Array<ResolversTypes['TopicCount']>, ParentType, ContextType, Partial<QueryItemCountsByTopicArgs>>;
@@ -934,6 +1050,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Attachment?: AttachmentResolvers<ContextType>;
   Category?: CategoryResolvers<ContextType>;
   Commune?: CommuneResolvers<ContextType>;
+  DecisionCount?: DecisionCountResolvers<ContextType>;
+  DecisionStatistics?: DecisionStatisticsResolvers<ContextType>;
   Item?: ItemResolvers<ContextType>;
   ItemConnection?: ItemConnectionResolvers<ContextType>;
   ItemEdge?: ItemEdgeResolvers<ContextType>;

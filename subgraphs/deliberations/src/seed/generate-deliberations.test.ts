@@ -43,6 +43,19 @@ describe('generateDeliberations: determinism', () => {
 });
 
 describe('generateDeliberations: calendar and bodies', () => {
+  it('publishes each meeting a few days to a few weeks after it, some later than others', () => {
+    const days = [NAMUR, LILLE].flatMap((c) =>
+      sample(c.code).meetings.map(
+        (m) => (m.publishedAt.getTime() - m.endsAt.getTime()) / 86_400_000,
+      ),
+    );
+    expect(Math.min(...days)).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...days)).toBeLessThanOrEqual(36);
+    const late = days.filter((d) => d > 15).length / days.length;
+    expect(late).toBeGreaterThan(0.1);
+    expect(late).toBeLessThan(0.3);
+  });
+
   it('covers the two calendar years before 2026, council and Walloon college', () => {
     const namur = sample(NAMUR.code).meetings;
     const zone = timeZoneOf(NAMUR.code);

@@ -17,6 +17,7 @@ import { COUNCIL_TEMPLATES } from './items-council';
 import { PERSONNEL_TEMPLATES } from './items-personnel';
 import { WORKS_TEMPLATES } from './items-works';
 import { generateBodies, termOn, type SeedBody } from './members';
+import { publicationOf } from './publication';
 import { chance, int, seededFaker } from './random';
 import { seedCommuneProfile, type SeedCommuneProfile } from './seed-communes';
 import { attendance, generateVote, type IntendedDecision, type SeedVotes } from './votes';
@@ -56,6 +57,8 @@ export interface SeedMeeting {
   endsAt: Date;
   location: string;
   items: SeedItem[];
+  /** When its public decisions were published: a few days to a few weeks after it. */
+  publishedAt: Date;
 }
 
 export interface SeedDeliberations {
@@ -84,11 +87,13 @@ export function generateDeliberations(
     bodies.some((b) => b.kind === 'COLLEGE'),
   );
   const previous = new Map<BodyKind, string>();
+  // Its own stream: the publication dates leave every other generated value as it was.
+  const publishing = seededFaker(`${commune.code}/published`, commune.country, options.seed);
   const meetings = slots.map((slot) => {
     const body = bodies.find((b) => b.kind === slot.kind)!;
     const meeting = generateMeeting(faker, profile, body, slot, previous.get(slot.kind) ?? null);
     previous.set(slot.kind, slot.date);
-    return meeting;
+    return { ...meeting, publishedAt: publicationOf(publishing, meeting.endsAt) };
   });
   return { categories: SEED_CATEGORIES, bodies, meetings };
 }
@@ -99,7 +104,7 @@ function generateMeeting(
   body: SeedBody,
   slot: MeetingSlot,
   previousDate: string | null,
-): SeedMeeting {
+): Omit<SeedMeeting, 'publishedAt'> {
   const words = WORDING[profile.country];
   const ctx: DraftContext = {
     faker,

@@ -111,7 +111,7 @@ async function seedMeeting(
     });
   }
   await transitionMeeting(ctx, code, id, 'DECIDED');
-  await transitionMeeting(ctx, code, id, 'CLOSED');
+  await transitionMeeting(ctx, code, id, 'CLOSED', { publishedAt: meeting.publishedAt });
 }
 
 function voteInput(item: SeedItem, personOf: ReadonlyMap<string, string>): VoteInput | null {

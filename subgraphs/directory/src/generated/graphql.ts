@@ -74,6 +74,8 @@ export type Business = {
   description: LocalizedText;
   /** Distance in kilometres from `filter.near`, when the list was filtered by distance. */
   distanceKm?: Maybe<Scalars['Float']['output']>;
+  /** ISO date the business closed; null while it is ACTIVE. */
+  endDate?: Maybe<Scalars['String']['output']>;
   /** Belgium: KBO/BCE enterprise number, 10 digits (`0xxxxxxxxx`). France: SIREN, 9 digits. */
   enterpriseNumber: Scalars['String']['output'];
   /** Belgium: establishment unit number, 10 digits starting 2–8. France: SIRET, 14 digits. */
@@ -87,6 +89,8 @@ export type Business = {
   /** Opening hours in schema.org syntax, one specification per entry (`Mo-Fr 09:00-18:00`). */
   openingHours: Array<Scalars['String']['output']>;
   source: BusinessSource;
+  /** ISO date the business started (KBO `StartDate`, SIRENE `dateCreation`), when known. */
+  startDate?: Maybe<Scalars['String']['output']>;
   status: BusinessStatus;
   updatedAt: Scalars['String']['output'];
 };
@@ -114,6 +118,18 @@ export type BusinessFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
   /** Null: every status. */
   status?: InputMaybe<BusinessStatus>;
+};
+
+/** Businesses of one commune that started and that closed in one month. */
+export type BusinessMonthChange = {
+  __typename?: 'BusinessMonthChange';
+  /** Businesses whose end date falls in the month. */
+  closed: Scalars['Int']['output'];
+  communeCode: Scalars['ID']['output'];
+  /** The month (`2026-03`). */
+  month: Scalars['String']['output'];
+  /** Businesses whose start date falls in the month. */
+  opened: Scalars['Int']['output'];
 };
 
 export type BusinessOrder = {
@@ -169,6 +185,8 @@ export type CreateBusinessInput = {
   commercialName?: InputMaybe<Scalars['String']['input']>;
   contacts?: InputMaybe<ContactsInput>;
   description?: InputMaybe<LocalizedTextInput>;
+  /** ISO date it closed; only for a CLOSED business (a new one is ACTIVE), not before startDate. */
+  endDate?: InputMaybe<Scalars['String']['input']>;
   enterpriseNumber: Scalars['String']['input'];
   establishmentNumber?: InputMaybe<Scalars['String']['input']>;
   legalForm?: InputMaybe<Scalars['String']['input']>;
@@ -176,6 +194,8 @@ export type CreateBusinessInput = {
   name: Scalars['String']['input'];
   openingHours?: InputMaybe<Array<Scalars['String']['input']>>;
   source?: InputMaybe<BusinessSource>;
+  /** ISO date the business started (`2019-04-01`). */
+  startDate?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type GeoPoint = {
@@ -206,9 +226,10 @@ export type LocalizedTextInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Marks the business CLOSED; it stays in the directory with that status. */
+  /** Marks the business CLOSED, its endDate today (updateBusiness corrects it); it stays listed. */
   closeBusiness: Business;
   createBusiness: Business;
+  /** Marks the business ACTIVE again; its endDate is cleared. */
   reopenBusiness: Business;
   updateBusiness: Business;
 };
@@ -264,6 +285,11 @@ export type PageInfo = {
 export type Query = {
   __typename?: 'Query';
   business?: Maybe<Business>;
+  /**
+   * Per commune and month: businesses that started and that closed, by their start and end
+   * dates. Months with neither are left out; oldest month first.
+   */
+  businessChangesByMonth: Array<BusinessMonthChange>;
   /** Businesses counted by NACE section of their main activity. */
   businessCountsBySector: Array<SectorCount>;
   /** Businesses across the communes named (null: every member commune). */
@@ -276,6 +302,13 @@ export type Query = {
 export type QueryBusinessArgs = {
   communeCode: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryBusinessChangesByMonthArgs = {
+  communes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  from?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -321,11 +354,15 @@ export type UpdateBusinessInput = {
   commercialName?: InputMaybe<Scalars['String']['input']>;
   contacts?: InputMaybe<ContactsInput>;
   description?: InputMaybe<LocalizedTextInput>;
+  /** ISO date it closed; only while the business is CLOSED, not before startDate. */
+  endDate?: InputMaybe<Scalars['String']['input']>;
   establishmentNumber?: InputMaybe<Scalars['String']['input']>;
   legalForm?: InputMaybe<Scalars['String']['input']>;
   location?: InputMaybe<GeoPointInput>;
   name?: InputMaybe<Scalars['String']['input']>;
   openingHours?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** ISO date the business started (`2019-04-01`). */
+  startDate?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -440,6 +477,7 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   BusinessEdge: ResolverTypeWrapper<BusinessEdgeModel>;
   BusinessFilter: BusinessFilter;
+  BusinessMonthChange: ResolverTypeWrapper<BusinessMonthChange>;
   BusinessOrder: BusinessOrder;
   BusinessOrderField: BusinessOrderField;
   BusinessSource: BusinessSource;
@@ -477,6 +515,7 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   BusinessEdge: BusinessEdgeModel;
   BusinessFilter: BusinessFilter;
+  BusinessMonthChange: BusinessMonthChange;
   BusinessOrder: BusinessOrder;
   Commune: CommuneRef;
   Contacts: Contacts;
@@ -522,6 +561,7 @@ export type BusinessResolvers<ContextType = RequestContext, ParentType extends R
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
   distanceKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  endDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   enterpriseNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   establishmentNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -530,6 +570,7 @@ export type BusinessResolvers<ContextType = RequestContext, ParentType extends R
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   openingHours?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['BusinessSource'], ParentType, ContextType>;
+  startDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['BusinessStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
@@ -543,6 +584,13 @@ export type BusinessConnectionResolvers<ContextType = RequestContext, ParentType
 export type BusinessEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['BusinessEdge'] = ResolversParentTypes['BusinessEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Business'], ParentType, ContextType>;
+}>;
+
+export type BusinessMonthChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['BusinessMonthChange'] = ResolversParentTypes['BusinessMonthChange']> = ResolversObject<{
+  closed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  communeCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  opened?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type CommuneResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Commune'] = ResolversParentTypes['Commune'], FederationReferenceType extends FederationReferenceTypes['Commune'] = FederationReferenceTypes['Commune']> = ResolversObject<{
@@ -585,6 +633,7 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   business?: Resolver<Maybe<ResolversTypes['Business']>, ParentType, ContextType, RequireFields<QueryBusinessArgs, 'communeCode' | 'id'>>;
+  businessChangesByMonth?: Resolver<Array<ResolversTypes['BusinessMonthChange']>, ParentType, ContextType, Partial<QueryBusinessChangesByMonthArgs>>;
   businessCountsBySector?: Resolver<Array<ResolversTypes['SectorCount']>, ParentType, ContextType, Partial<QueryBusinessCountsBySectorArgs>>;
   businesses?: Resolver<ResolversTypes['BusinessConnection'], ParentType, ContextType, RequireFields<QueryBusinessesArgs, 'first'>>;
   establishmentsOf?: Resolver<Array<ResolversTypes['Business']>, ParentType, ContextType, RequireFields<QueryEstablishmentsOfArgs, 'enterpriseNumber'>>;
@@ -604,6 +653,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Business?: BusinessResolvers<ContextType>;
   BusinessConnection?: BusinessConnectionResolvers<ContextType>;
   BusinessEdge?: BusinessEdgeResolvers<ContextType>;
+  BusinessMonthChange?: BusinessMonthChangeResolvers<ContextType>;
   Commune?: CommuneResolvers<ContextType>;
   Contacts?: ContactsResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;

@@ -92,6 +92,8 @@ describe('validateCreateBusiness', () => {
           en: null,
         },
         source: 'MANUAL',
+        startDate: null,
+        endDate: null,
       } satisfies NormalisedBusiness,
     });
   });
@@ -119,8 +121,25 @@ describe('validateCreateBusiness', () => {
         openingHours: [],
         description: { fr: null, nl: null, de: null, en: null },
         source: 'MANUAL',
+        startDate: null,
+        endDate: null,
       },
     });
+  });
+
+  it('keeps a period of ISO dates, the end only for a CLOSED business and not before the start', () => {
+    const closed = { ...BE, status: 'CLOSED' as const };
+    const period = { startDate: '2019-04-01', endDate: '2024-06-30' };
+    expect(validateCreateBusiness({ ...belgian(), ...period }, closed).value).toMatchObject(period);
+    const set = (startDate: string, endDate: string | null) => (input: CreateBusinessInput) =>
+      Object.assign(input, { startDate, endDate });
+    expect(problemsOf(set('2019-04-01', '2024-06-30'))).toEqual([
+      { field: 'input.endDate', reason: expect.stringMatching(/only a CLOSED business/) },
+    ]);
+    expect(problemsOf(set('2019-04-01', '2019-03-31'), closed)).toEqual([
+      { field: 'input.endDate', reason: expect.stringMatching(/before input.startDate/) },
+    ]);
+    expect(problemsOf(set('2019-02-30', null)).map((p) => p.field)).toEqual(['input.startDate']);
   });
 
   it('keeps the source given', () => {

@@ -1,4 +1,4 @@
-import type { Country, FieldProblem } from '@communes/kit';
+import { parseDate, type Country, type FieldProblem } from '@communes/kit';
 import type {
   ActivityInput,
   AddressInput,
@@ -29,6 +29,8 @@ export interface ValidationContext {
   country: Country;
   /** Null when `code` is a known code of `version`, else why not; owned by the NACE module. */
   checkNace: (version: NaceVersion, code: string) => string | null;
+  /** The business's status once written: only a CLOSED one may have an end date (default ACTIVE). */
+  status?: 'ACTIVE' | 'CLOSED';
 }
 
 export interface NormalisedActivity {
@@ -84,6 +86,10 @@ export interface NormalisedBusiness {
   openingHours: string[];
   description: NormalisedLocalizedText;
   source: BusinessSource;
+  /** `YYYY-MM-DD`. */
+  startDate: string | null;
+  /** `YYYY-MM-DD`, not before startDate; only for a CLOSED business. */
+  endDate: string | null;
 }
 
 /**
@@ -276,6 +282,40 @@ function openingHours(problems: FieldProblem[], list: readonly string[]): string
   });
 }
 
+/** The business's period: ISO dates, the end not before the start, and only once CLOSED. */
+function period(
+  problems: FieldProblem[],
+  input: Pick<BusinessInput, 'startDate' | 'endDate'>,
+  ctx: ValidationContext,
+): { startDate: string | null; endDate: string | null } {
+  const date = (name: 'startDate' | 'endDate') => {
+    const raw = input[name];
+    if (raw == null || raw.trim() === '') return null;
+    const parsed = parseDate(raw);
+    if (!parsed) {
+      problems.push({
+        field: `input.${name}`,
+        reason: 'must be an ISO 8601 date such as 2019-04-01',
+      });
+    }
+    return parsed;
+  };
+  const startDate = date('startDate');
+  const endDate = date('endDate');
+  if (endDate !== null && (ctx.status ?? 'ACTIVE') !== 'CLOSED') {
+    problems.push({
+      field: 'input.endDate',
+      reason: 'only a CLOSED business has an end date (this one is ACTIVE; close it first)',
+    });
+  } else if (startDate !== null && endDate !== null && endDate < startDate) {
+    problems.push({
+      field: 'input.endDate',
+      reason: `must not be before input.startDate (${startDate})`,
+    });
+  }
+  return { startDate, endDate };
+}
+
 /** The reason for a required field set to null: only meaningful in an update. */
 const NOT_NULLABLE = 'must not be null (it is required; leave it out to keep it unchanged)';
 
@@ -358,6 +398,7 @@ export function validateCreateBusiness(
     openingHours: openingHours(problems, input.openingHours ?? []),
     description: description(problems, input.description),
     source: input.source ?? 'MANUAL',
+    ...period(problems, input, ctx),
   };
   return { problems, value };
 }
