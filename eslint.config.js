@@ -41,7 +41,16 @@ function boundaries(forbidden) {
 }
 
 module.exports = tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', '**/generated/**', 'coverage/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'data/**',
+      '**/generated/**',
+      'coverage/**',
+      'web/dist/**',
+      'test/artifacts/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
