@@ -1,6 +1,15 @@
 import type { ReportDefinition } from '../definition';
+import { businessChanges } from './business-changes';
+import { businessesBySector } from './businesses-by-sector';
+import { decisionsByTopic } from './decisions-by-topic';
+import { publicationDelay } from './publication-delay';
+import { votes } from './votes';
 
 /** Every report the hub runs and serves, in id order. Adding one: its file, a line here, a test. */
-export const REPORT_DEFINITIONS: readonly ReportDefinition[] = [].sort(
-  (a: ReportDefinition, b: ReportDefinition) => a.id.localeCompare(b.id),
-);
+export const REPORT_DEFINITIONS: readonly ReportDefinition[] = [
+  businessChanges,
+  businessesBySector,
+  decisionsByTopic,
+  publicationDelay,
+  votes,
+].sort((a: ReportDefinition, b: ReportDefinition) => a.id.localeCompare(b.id));
