@@ -5,3 +5,4 @@ export * from './hub/server';
 export * from './hub/config';
 export * from './hub/client-auth';
 export * from './registry';
+export * from './reports';

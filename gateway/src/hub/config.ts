@@ -16,6 +16,11 @@ import {
 } from '@communes/kit';
 import type { HubOptions } from './server';
 import { DEFAULT_MAX_TOKEN_AGE_SECONDS, type TrustedIssuer } from './client-auth';
+import {
+  DEFAULT_REPORT_JOB_EXPIRE_SECONDS,
+  DEFAULT_REPORT_SCHEDULE,
+  DEFAULT_REPORTS_RETENTION_DAYS,
+} from '../reports/reports.module';
 
 /** The hub's settings as read from the environment: its options, and how much it logs. */
 export type HubConfig = Omit<HubOptions, 'logger' | 'plugins'> & { logLevel: LogLevel };
@@ -48,6 +53,26 @@ const envSchema = z.object({
   ALLOW_PRIVATE_ENDPOINTS: z
     .enum(['true', 'false'], { message: 'must be true or false' })
     .default('false'),
+  /** Cron expression (5 fields, the hub's time zone) of the scheduled report runs: nightly at 3. */
+  REPORT_SCHEDULE: z
+    .string()
+    .trim()
+    .regex(/^\S+( \S+){4}$/, 'must be a cron expression of 5 fields (0 3 * * *)')
+    .default(DEFAULT_REPORT_SCHEDULE),
+  /** Days report snapshots are kept (the latest good one of each commune stays regardless). */
+  REPORTS_RETENTION_DAYS: z.coerce
+    .number()
+    .int('must be a whole number of days')
+    .positive()
+    .default(DEFAULT_REPORTS_RETENTION_DAYS),
+  /** Seconds a report run may stay active before another hub takes it for abandoned and retries it. */
+  REPORT_JOB_EXPIRE_SECONDS: z.coerce
+    .number()
+    .int('must be a whole number of seconds')
+    .positive()
+    .default(DEFAULT_REPORT_JOB_EXPIRE_SECONDS),
+  /** Communes a report run reads at once. */
+  REPORT_CONCURRENCY: z.coerce.number().int().positive().max(64).default(8),
   ...queryLimitsEnv,
   ...rateLimitEnv,
 });
@@ -99,6 +124,12 @@ export function loadHubConfig(env: NodeJS.ProcessEnv): HubConfig {
       points: e.RATE_LIMIT_POINTS,
       windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
       trustProxyHops: e.TRUST_PROXY_HOPS,
+    },
+    reports: {
+      schedule: e.REPORT_SCHEDULE,
+      retentionDays: e.REPORTS_RETENTION_DAYS,
+      jobExpireSeconds: e.REPORT_JOB_EXPIRE_SECONDS,
+      concurrency: e.REPORT_CONCURRENCY,
     },
     logLevel: e.LOG_LEVEL,
   };

@@ -9,6 +9,7 @@ import { parse } from 'graphql';
 import type { Request } from 'express';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import {
+  ANONYMOUS,
   createLogger,
   hubSigningKey,
   jwksOf,
@@ -17,6 +18,7 @@ import {
   startServer,
   useBodyLimit,
   type DatabaseTarget,
+  type ExecuteOperation,
   type Identity,
   type Logger,
   type QueryLimitOptions,
@@ -26,12 +28,20 @@ import { SCHEMA_DIR, contractSdl } from '@communes/schema';
 import { NetworkExecutor, type ExecuteContext } from '../executor/executor';
 import { CircuitBreaker } from '../executor/circuit-breaker';
 import { NetworkDataSource, type NetworkRequestContext } from '../executor/data-source';
-import { networkSubgraphNames, REGISTRY } from '../compose';
+import { networkSubgraphNames, REGISTRY, REPORTS } from '../compose';
 import { createRegistry, registryDatabasePart, type RegistryContext } from '../registry';
+import {
+  createReports,
+  reportsDatabasePart,
+  type HubReports,
+  type ReportsSettings,
+} from '../reports';
+import { reportExportRoutes } from '../reports/export-routes';
 import { guardedAgent } from '../registry/guarded-agent';
 import { createClientAuthenticator, type TrustedIssuer } from './client-auth';
 import { forwardedIdentity } from './forwarded-identity';
 import { networkRoutes } from './http-face';
+import { networkScdlRoutes } from './network-scdl';
 import { hubProtections, type HubRateLimit, type MountedHub } from './protection';
 import { webPages } from './web-pages';
 
@@ -66,6 +76,8 @@ export interface HubOptions {
   logger?: Logger;
   /** Cross-cutting behaviour on every route and GraphQL endpoint (limits, metrics, tracing). */
   plugins?: ServerPlugin[];
+  /** Schedule, retention, job expiry and concurrency of report runs. */
+  reports?: ReportsSettings;
 }
 
 export interface HubRequestContext extends RegistryContext, NetworkRequestContext {}
@@ -74,6 +86,8 @@ export interface RunningHub {
   url: string;
   executor: NetworkExecutor;
   registry: Awaited<ReturnType<typeof createRegistry>>;
+  /** The association's reports: read, trend, and a run waited for (`runNow`). */
+  reports: HubReports;
   close(): Promise<void>;
 }
 
@@ -101,8 +115,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     ...(options.plugins ?? []),
   ];
   const { host, port } = options;
-  return startServer({ logger, host, port, plugins }, async ({ app, graphql, onClose }) => {
-    const db = await openDatabase({ target: options.database, parts: [registryDatabasePart] });
+  return startServer({ logger, host, port, plugins }, async (mount) => {
+    const { app, graphql, onClose } = mount;
+    const db = await openDatabase({
+      target: options.database,
+      parts: [registryDatabasePart, reportsDatabasePart],
+    });
     onClose(() => db.destroy());
     const breaker = new CircuitBreaker(options.circuit ?? { failureThreshold: 5, openMs: 30_000 });
     // Every call to a commune goes through this pool, which refuses the addresses the policy does.
@@ -176,14 +194,50 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         communes: registry.membership.size(),
       });
     });
+    // Report runs read through the hub's own API, anonymously: reports are public data only.
+    const hubApi: { execute?: ExecuteOperation<HubRequestContext> } = {};
+    const reports = createReports({
+      db,
+      logger: logger.child({ part: 'reports' }),
+      ...options.reports,
+      read: async (query, variables, signal) => {
+        const trace = { answered: new Set<string>(), failed: new Set<string>() };
+        const answer = await hubApi.execute!(
+          { query, variables },
+          {
+            identity: ANONYMOUS,
+            db,
+            network: {
+              signal,
+              deadline: Date.now() + (options.requestDeadlineMs ?? 10_000),
+              trace,
+              headers: forwardedIdentity(ANONYMOUS, signingKey),
+            },
+          },
+        );
+        return {
+          data: answer.data ?? null,
+          errors: answer.errors ?? [],
+          failed: [...trace.failed],
+        };
+      },
+    });
+    const reportsSchema = buildSubgraphSchema([
+      {
+        typeDefs: parse(contractSdl(REPORTS)),
+        resolvers: reports.resolvers as GraphQLResolverMap<unknown>,
+      },
+    ]);
     const gateway = new ApolloGateway({
       supergraphSdl: readFileSync(join(SCHEMA_DIR, 'supergraph.graphql'), 'utf8'),
       buildService: ({ name }) =>
         name === REGISTRY
           ? new LocalGraphQLDataSource(registrySchema)
-          : new NetworkDataSource(executor, name),
+          : name === REPORTS
+            ? new LocalGraphQLDataSource(reportsSchema)
+            : new NetworkDataSource(executor, name),
     });
-    await graphql<HubRequestContext>(
+    hubApi.execute = await graphql<HubRequestContext>(
       '/graphql',
       { gateway, plugins: [reportCommunes()] },
       async (req) => {
@@ -206,9 +260,35 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         (subgraph, request) => protections.limiter.refusal(schemas.get(subgraph)!.schema, request),
       ),
     );
+    // The network's SCDL « Délibérations » file: every French-standard commune's, concatenated.
+    app.use(
+      networkScdlRoutes({
+        membership: registry.membership,
+        dispatcher: outbound,
+        logger: logger.child({ part: 'network-scdl' }),
+      }),
+    );
     // The network overview at `/` and the reports at `/reports` (web/, built into web/dist).
     app.use(webPages());
-    return { executor, registry };
+    app.use(
+      reportExportRoutes((id, input) => reports.read(id, input), {
+        reports: reports.definitions,
+        logger: logger.child({ part: 'report-export' }),
+      }),
+    );
+    // A run in progress stops before the API it reads through does; its job is retried.
+    mount.onClosing(() => reports.stop());
+    await reports.start();
+    return {
+      executor,
+      registry,
+      reports: {
+        definitions: reports.definitions,
+        read: reports.read,
+        trend: reports.trend,
+        runNow: reports.runNow,
+      },
+    };
   });
 }
 

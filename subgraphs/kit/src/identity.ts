@@ -1,7 +1,10 @@
 import { Forbidden } from './errors';
 
-/** Roles a user may hold in a commune. */
-export type Role = 'editor' | 'secretary' | 'admin';
+/**
+ * Roles a user may hold in a commune. `analyst` means something under the hub scope only: it
+ * runs the association's reports.
+ */
+export type Role = 'editor' | 'secretary' | 'admin' | 'analyst';
 
 /**
  * Who is calling: nobody in particular, or a user with roles per commune code. At a node,
@@ -24,7 +27,7 @@ export const ANONYMOUS: Identity = { kind: 'anonymous' };
 export const IDENTITY_HEADER = 'x-hub-identity';
 
 export function isRole(value: unknown): value is Role {
-  return value === 'editor' || value === 'secretary' || value === 'admin';
+  return value === 'editor' || value === 'secretary' || value === 'admin' || value === 'analyst';
 }
 
 export function rolesIn(identity: Identity, communeCode: string): Role[] {

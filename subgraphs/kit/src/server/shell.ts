@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express, type Request } from 'express';
 import type { ApolloServer, BaseContext } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
 import { expressMiddleware } from '@as-integrations/express5';
 import { drainable } from './drain';
 import { contextErrorOf, createGraphQLServer, type GraphQLServerConfig } from './graphql-server';
@@ -23,18 +24,42 @@ export interface ServerOptions {
   drainMs?: number;
 }
 
+/** What one operation executed in process answers: the body a client would have received. */
+export interface ExecutedOperation {
+  data?: Record<string, unknown> | null;
+  errors?: readonly GraphQLFormattedError[];
+  extensions?: Record<string, unknown>;
+}
+
+/**
+ * Executes an operation on a mounted GraphQL endpoint in process, with a context the caller
+ * builds (no HTTP request, no authentication): how the hub's report runs read its own API.
+ */
+export type ExecuteOperation<C extends BaseContext> = (
+  request: { query: string; variables?: Record<string, unknown> },
+  context: C,
+) => Promise<ExecutedOperation>;
+
 /** What a hub or a node mounts its routes with. */
 export interface Mount {
   readonly app: Express;
   readonly logger: Logger;
-  /** Serves a GraphQL endpoint at `path`; a context that throws refuses the whole request. */
+  /**
+   * Serves a GraphQL endpoint at `path`; a context that throws refuses the whole request.
+   * Returns a way to execute operations on the same server in process.
+   */
   graphql<C extends BaseContext>(
     path: string,
     config: GraphQLServerConfig<C>,
     context: (req: Request) => Promise<C>,
-  ): Promise<void>;
+  ): Promise<ExecuteOperation<C>>;
   /** Runs on close, after the last request: the latest registered first. */
   onClose(hook: () => Promise<void> | void): void;
+  /**
+   * Runs as soon as close begins, before requests drain and GraphQL servers stop: for background
+   * work that uses those servers (a report run reading through the hub's own API).
+   */
+  onClosing(hook: () => Promise<void> | void): void;
 }
 
 export interface RunningServer {
@@ -61,12 +86,17 @@ export async function startServer<T extends object>(
   const context = { logger: options.logger };
   const apollos: Pick<ApolloServer, 'stop'>[] = [];
   const hooks: (() => Promise<void> | void)[] = [];
+  const firstHooks: (() => Promise<void> | void)[] = [];
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
-      await drain(options.drainMs ?? 10_000);
       // Every step runs even when one fails: a stuck Apollo server must not leak the database.
       const failures: unknown[] = [];
+      for (const step of firstHooks)
+        await Promise.resolve()
+          .then(step)
+          .catch((error: unknown) => failures.push(error));
+      await drain(options.drainMs ?? 10_000);
       for (const step of [...apollos.map((a) => () => a.stop()), ...hooks.reverse()])
         await Promise.resolve()
           .then(step)
@@ -92,8 +122,20 @@ export async function startServer<T extends object>(
               }),
           }),
         );
+        return async (request, contextValue) => {
+          const response = await apollo.executeOperation(request, { contextValue });
+          if (response.body.kind !== 'single')
+            throw new Error('An incremental answer cannot be executed in process');
+          const { data, errors, extensions } = response.body.singleResult;
+          return {
+            ...(data !== undefined ? { data } : {}),
+            ...(errors ? { errors } : {}),
+            ...(extensions ? { extensions } : {}),
+          };
+        };
       },
       onClose: (hook) => hooks.push(hook),
+      onClosing: (hook) => firstHooks.push(hook),
     });
     for (const plugin of [...plugins].reverse()) plugin.expressAfterRoutes?.(app, context);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1');

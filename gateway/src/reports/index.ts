@@ -1,0 +1,10 @@
+export * from './definition';
+export * from './table';
+export * from './context';
+export * from './database';
+export * from './report-run.entity';
+export * from './report-snapshot.entity';
+export * from './reports.module';
+export * from './reports.service';
+export * from './runner';
+export { REPORT_DEFINITIONS } from './definitions';
