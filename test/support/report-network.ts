@@ -179,3 +179,28 @@ function businessIn(code: string, i: number, startDate: string): Record<string, 
     startDate,
   };
 }
+
+/** Polls `check` until it gives a value (not undefined), or fails after `timeoutMs`. */
+export async function until<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  timeoutMs = 120_000,
+): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export const RUNS = `query($reportId: ID) {
+  reportRuns(reportId: $reportId) { id reportId trigger state answered failed startedAt finishedAt }
+}`;
+
+/** Requests a proxy forwarded to its node's GraphQL endpoints (not health, not `_service`). */
+export function graphqlCalls(proxy: Proxy): number {
+  return proxy.received.filter((r) => r.url.endsWith('/graphql') && !r.body.includes('_service'))
+    .length;
+}
