@@ -10,13 +10,14 @@ export function formatNumber(value: number | null): string {
   );
 }
 
-export function formatInstant(iso: string | null): string {
+/** An instant to the minute; `precise` to the second (runs minutes apart or less). */
+export function formatInstant(iso: string | null, precise = false): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(LOCALES[currentLanguage()], {
     dateStyle: 'medium',
-    timeStyle: 'short',
+    timeStyle: precise ? 'medium' : 'short',
   }).format(date);
 }
 

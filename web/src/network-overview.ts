@@ -84,7 +84,7 @@ export class NetworkOverview extends LitElement {
             </li>`;
           })}
         </ul>
-        <p>${t('overview.api', { path: '/graphql' })} <a href="/graphql">/graphql</a></p>
+        <p>${t('overview.api')} <a href="/graphql">/graphql</a></p>
       </section>
     `;
   }

@@ -484,7 +484,7 @@ export class ReportsPage extends LitElement {
           : html`<figure class="trend-figure">
               <report-chart
                 class="trend-chart"
-                .option=${trendOption(points, measure.label, formatInstant)}
+                .option=${trendOption(points, measure.label, (iso) => formatInstant(iso, true))}
                 label=${t('reports.trendCaption', { measure: measure.label })}
               ></report-chart>
               <table class="trend-table" data-rows=${points.length}>
@@ -503,7 +503,7 @@ export class ReportsPage extends LitElement {
                   ${points.map(
                     (p) =>
                       html`<tr>
-                        <th scope="row">${formatInstant(p.asOf)}</th>
+                        <th scope="row">${formatInstant(p.asOf, true)}</th>
                         <td class="num">${formatNumber(p.value)}</td>
                         <td class="num">${p.communes}</td>
                         <td class="num">${p.staleCommunes}</td>
