@@ -112,7 +112,8 @@ export function chartOption(input: ChartInput): ChartOption {
           data,
           showSymbol: true,
           symbolSize: 6,
-          connectNulls: true,
+          // A month without a row is not drawn as if it had a value between its neighbours.
+          connectNulls: false,
         };
       }),
     };
