@@ -4,6 +4,13 @@ import { testDatabaseKinds } from '../support/databases';
 import { dataOf } from '../support/graphql-client';
 import { startTestHub, type TestHub } from '../support/test-hub';
 import { LILLE, NAMUR } from '../fixtures/communes';
+import {
+  DECISION_COUNTS,
+  DECISION_STATISTICS,
+  decidedItems,
+  expectStatistics,
+  expectedDecisionStatistics,
+} from './decision-expectations';
 import { startDeliberationsNode, type DeliberationsNode } from './support';
 
 const ITEMS = `query($communes: [ID!], $filter: ItemFilter, $orderBy: ItemOrder, $first: Int, $after: String) {
@@ -12,6 +19,7 @@ const ITEMS = `query($communes: [ID!], $filter: ItemFilter, $orderBy: ItemOrder,
     edges { cursor node { communeCode id title public topic { code } state } } } }`;
 
 const COUNTS = `query($communes: [ID!]) { itemCountsByTopic(communes: $communes) { key name count } }`;
+const MONTHS = `query($communes: [ID!]) { itemCountsByMonth(communes: $communes) { key count } }`;
 
 describe.each(testDatabaseKinds())('deliberations through the hub on %s', (database) => {
   let hub: TestHub;
@@ -109,6 +117,46 @@ describe.each(testDatabaseKinds())('deliberations through the hub on %s', (datab
     const one = dataOf(await hub.query(COUNTS, { communes: [LILLE.code] }))
       .itemCountsByTopic as any[];
     expect(sum(one)).toBe(sum(perNode[1]!));
+  });
+
+  it('merges counts by month oldest first, each month summed over the communes', async () => {
+    const merged = dataOf(await hub.query(MONTHS, {})).itemCountsByMonth as any[];
+    const keys = merged.map((b) => b.key);
+    expect(keys).toEqual([...keys].sort());
+    expect(keys).toEqual(['2025-01', '2025-02', '2025-03']);
+    // The seeded months differ in size: largest first, as other buckets go, would reorder them.
+    expect([...merged].sort((a, b) => b.count - a.count).map((b) => b.key)).not.toEqual(keys);
+    const perNode = await Promise.all(
+      nodes.map(async (node) => dataOf(await node.query(MONTHS, {})).itemCountsByMonth as any[]),
+    );
+    for (const counts of perNode) {
+      expect(counts.map((b) => b.key)).toEqual([...counts.map((b) => b.key)].sort());
+    }
+    for (const bucket of merged) {
+      const sum = perNode
+        .flat()
+        .filter((b) => b.key === bucket.key)
+        .reduce((n, b) => n + b.count, 0);
+      expect(bucket.count).toBe(sum);
+    }
+  });
+
+  it("lists each commune's decision statistics and merges decision counts by key", async () => {
+    const statistics = dataOf(await hub.query(DECISION_STATISTICS, {})).decisionStatistics as any[];
+    expect(statistics.map((s) => s.communeCode)).toEqual([NAMUR.code, LILLE.code]);
+    let decided = 0;
+    for (const [i, node] of nodes.entries()) {
+      const items = await decidedItems((q, v) => node.query(q, v));
+      expectStatistics(statistics[i], expectedDecisionStatistics(items, node.commune.code));
+      // Seeded meetings are closed: their public decisions were published days to weeks later.
+      expect(statistics[i].published).toBe(items.length);
+      expect(statistics[i].publicationDelayMedianDays).toBeGreaterThan(2);
+      expect(statistics[i].publicationDelayP90Days).toBeLessThan(37);
+      decided += items.length;
+    }
+    const counts = dataOf(await hub.query(DECISION_COUNTS, {})).decisionCounts as any[];
+    expect(counts.reduce((n, b) => n + b.count, 0)).toBe(decided);
+    expect(new Set(counts.map((b) => b.key)).size).toBe(counts.length);
   });
 
   it('hops from a commune of the registry to its meetings', async () => {
