@@ -1,5 +1,9 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { ROOT } from '../support/cli';
 import { testDatabaseKinds } from '../support/databases';
-import { dataOf } from '../support/graphql-client';
+import { dataOf, postGraphQL } from '../support/graphql-client';
 import {
   graphqlCalls,
   RUNS,
@@ -7,6 +11,7 @@ import {
   until,
   type ReportNetwork,
 } from '../support/report-network';
+import { freePort } from '../support/processes';
 import type { TestHub } from '../support/test-hub';
 import { LIEGE, LILLE, NAMUR } from '../fixtures/communes';
 
@@ -54,15 +59,64 @@ describe.each(testDatabaseKinds())('report jobs on %s', (database) => {
   });
 });
 
-// PGlite is one process's database: only PostgreSQL is shared by hub replicas.
+// PGlite is one process's database: only PostgreSQL is shared by hub replicas (and a killed
+// hub's process), so these run there.
 const shared = testDatabaseKinds().filter((kind) => kind === 'postgres');
-(shared.length > 0 ? describe.each(shared) : describe.skip.each(['postgres']))(
-  'report jobs with two hubs on %s',
+(shared.length > 0 ? describe.each(shared) : describe.skip.each(['postgres' as const]))(
+  'report jobs with hubs sharing %s',
   (database) => {
     let network: ReportNetwork;
 
-    afterAll(async () => {
+    afterEach(async () => {
       await network?.close();
+    });
+
+    it('a run left active by a killed hub expires and is finished by the next hub', async () => {
+      network = await startReportNetwork(database);
+      await network.hub.close();
+      const slow = network.proxies[NAMUR.code]!;
+      slow.delayMs = 30_000;
+      const calls = () => [LIEGE, LILLE].map((c) => graphqlCalls(network.proxies[c.code]!));
+      const before = calls();
+      // A hub in its own process queues a run and reads the fast communes; then it is killed.
+      const port = await freePort();
+      const child = spawn(
+        join(ROOT, 'node_modules', '.bin', 'tsx'),
+        [join(ROOT, 'test', 'support', 'report-hub-process.ts')],
+        {
+          cwd: ROOT,
+          env: {
+            PATH: process.env['PATH'] ?? '',
+            HOME: process.env['HOME'] ?? '',
+            PORT: String(port),
+            DATABASE_URL: (network.database as { url: string }).url,
+          },
+          stdio: 'ignore',
+        },
+      );
+      const exited = once(child, 'exit');
+      try {
+        const url = `http://127.0.0.1:${port}/graphql`;
+        const killed = { query: (q: string, v: Record<string, unknown>) => postGraphQL(url, q, v) };
+        const running = await until('the killed hub to store the fast communes', async () => {
+          const answer = await killed.query(RUNS, { reportId: 'openings' }).catch(() => null);
+          const run = (answer?.data as any)?.reportRuns?.[0];
+          return run?.answered === 2 ? run : undefined;
+        });
+        child.kill('SIGKILL');
+        await exited;
+
+        slow.delayMs = 0;
+        const next = await network.startHub({ reports: { jobExpireSeconds: 2 } });
+        const done = await until('the next hub to finish the run', async () => {
+          const run = await runOf(next, running.id);
+          return run.state === 'DONE' ? run : undefined;
+        });
+        expect(done).toMatchObject({ answered: 3, failed: 0 });
+        expect(calls()).toEqual(before.map((n) => n + 1));
+      } finally {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      }
     });
 
     it('two hubs on one database run a report once', async () => {

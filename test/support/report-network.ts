@@ -73,6 +73,8 @@ const CREATE = `mutation($commune: ID!, $input: CreateBusinessInput!) {
 
 export interface ReportNetwork {
   hub: TestHub;
+  /** The hubs' database, shared by every hub `startHub` starts. */
+  database: DatabaseTarget;
   nodes: Record<string, TestNode>;
   /** Each node is registered through its proxy: slow it down, or make it fail. */
   proxies: Record<string, Proxy>;
@@ -142,6 +144,7 @@ export async function startReportNetwork(
   }
   return {
     hub,
+    database: shared.target,
     nodes,
     proxies,
     setDown(code, down) {
