@@ -37,8 +37,8 @@ export interface AnalysedOperation {
   fields: RootField[];
   /**
    * The text sent to communes: connection fields read `after` from a per-commune variable,
-   * and select what merging needs (cursors, `pageInfo.hasNextPage`, `totalCount`, and
-   * `communeCode` wherever the type has it, to check what a commune claims).
+   * and select what merging needs (cursors, `pageInfo.hasNextPage`, `totalCount`, the `key`
+   * of buckets, and `communeCode` wherever the type has it, to check what a commune claims).
    */
   text: string;
   /** Reads each commune's answer against `text`: what it selected, what it claims. */
@@ -140,6 +140,9 @@ function rewrite(
       const selections = node.selectionSet.selections.map((selection) => {
         if (selection.kind !== Kind.FIELD) return selection;
         const original = fields.find((f) => sameField(f.node, selection));
+        // Buckets merge by key: without it, every commune's buckets would fall into one.
+        if (original?.shape === 'buckets' && selection.selectionSet)
+          return { ...selection, selectionSet: ensureSelected(selection.selectionSet, 'key') };
         if (!original?.afterVariable) return selection;
         return withConnectionNeeds(selection, original.afterVariable);
       });
