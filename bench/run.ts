@@ -1,5 +1,5 @@
 /**
- * `npm run bench [directory|deliberations|network]`: runs the benches in turn (both by default). Each
+ * `npm run bench [directory|deliberations|network|reports]`: runs the benches in turn (all by default). Each
  * prints its figures and writes them to bench/results/<name>.json.
  */
 import { spawnSync } from 'node:child_process';
@@ -13,6 +13,7 @@ const BENCHES: Record<string, [string, ...string[]][]> = {
   ],
   deliberations: [[join(__dirname, 'deliberations', 'run.ts')]],
   network: [[join(__dirname, 'network', 'run.ts')]],
+  reports: [[join(__dirname, 'reports', 'run.ts')]],
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
