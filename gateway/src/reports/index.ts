@@ -8,3 +8,6 @@ export * from './reports.module';
 export * from './reports.service';
 export * from './runner';
 export { REPORT_DEFINITIONS } from './definitions';
+export { applyRetention } from './snapshots';
+export { readReport } from './read';
+export { checkRead } from './read-input';
