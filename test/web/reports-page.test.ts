@@ -13,6 +13,7 @@ import { REPORT_DEFINITIONS } from '@communes/hub';
 import { testDatabaseKinds } from '../support/databases';
 import { dataOf } from '../support/graphql-client';
 import { LIEGE, LILLE, NAMUR } from '../fixtures/communes';
+import { namurBusiness } from '../fixtures/businesses';
 import { OPENINGS_REPORT, startReportNetwork, type ReportNetwork } from '../support/report-network';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -70,6 +71,22 @@ describe('the hub web pages, in Chromium, offline', () => {
     network = await startReportNetwork(testDatabaseKinds()[0]!, {
       reports: { definitions: [OPENINGS_REPORT, BY_SECTOR, HEALTH] },
     });
+    // A shop in Namur besides the network's bakeries: two NACE sections to filter between.
+    const editor = await network.hub.tokenFor({ [NAMUR.code]: ['editor'] });
+    dataOf(
+      await network.hub.query(
+        `mutation($commune: ID!, $input: CreateBusinessInput!) {
+          createBusiness(commune: $commune, input: $input) { id } }`,
+        {
+          commune: NAMUR.code,
+          input: namurBusiness({
+            name: 'Épicerie du Centre',
+            activities: [{ naceVersion: 'NACE_2008', code: '47.110', main: true }],
+          }),
+        },
+        editor,
+      ),
+    );
     for (const id of ['openings', BY_SECTOR.id, HEALTH.id]) await network.hub.reports.runNow(id);
     // Lille fails the next run of the openings: its rows stay, stale.
     network.setDown(LILLE.code, true);
@@ -196,6 +213,36 @@ describe('the hub web pages, in Chromium, offline', () => {
     await page.goto(`${network.hub.url}/reports/${id}`);
     await figureShows(answer.rows.length);
     await screenshot(`report-${id}`);
+  });
+
+  it("filters on a report's other dimension with its select (read.where)", async () => {
+    const section = BY_SECTOR.dimensions[1]!.name;
+    const groupBy = ['commune', section];
+    const all = await read(BY_SECTOR.id, { groupBy });
+    const values = [...new Set(all.rows.map((r) => r.dimensions[1]!))];
+    // The value with the fewest rows: the filter visibly narrows the table.
+    const chosen = values.sort(
+      (a, b) =>
+        all.rows.filter((r) => r.dimensions[1] === a).length -
+        all.rows.filter((r) => r.dimensions[1] === b).length,
+    )[0]!;
+    const filtered = await read(BY_SECTOR.id, {
+      groupBy,
+      where: [{ dimension: section, values: [chosen] }],
+    });
+    expect(filtered.rows.length).toBeLessThan(all.rows.length);
+    await page.goto(`${network.hub.url}/reports/${BY_SECTOR.id}`);
+    await figureShows(all.rows.length);
+    await page.locator(`select[name="where-${section}"]`).selectOption(chosen);
+    await figureShows(filtered.rows.length);
+    expect(await page.locator('.report-table tbody td:nth-of-type(1)').allTextContents()).toEqual(
+      filtered.rows.map(() => chosen),
+    );
+    expect(new URL(page.url()).searchParams.getAll('where')).toEqual([`${section}:${chosen}`]);
+    const csvHref = await page.locator('a[data-format="csv"]').getAttribute('href');
+    expect(new URL(csvHref!, network.hub.url).searchParams.getAll('where')).toEqual([
+      `${section}:${chosen}`,
+    ]);
   });
 
   it('switches to Dutch, and opens in Dutch with ?lang=nl', async () => {
