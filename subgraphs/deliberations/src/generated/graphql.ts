@@ -139,6 +139,7 @@ export type DecisionStatistics = {
   __typename?: 'DecisionStatistics';
   /** Abstentions summed over the voted items. */
   abstentions: Scalars['Int']['output'];
+  /** The commune described. */
   communeCode: Scalars['ID']['output'];
   /** Decided items in the period. */
   decided: Scalars['Int']['output'];

@@ -125,6 +125,7 @@ export type BusinessMonthChange = {
   __typename?: 'BusinessMonthChange';
   /** Businesses whose end date falls in the month. */
   closed: Scalars['Int']['output'];
+  /** The commune whose businesses are counted. */
   communeCode: Scalars['ID']['output'];
   /** The month (`2026-03`). */
   month: Scalars['String']['output'];
