@@ -32,9 +32,8 @@ describe.each(testDatabaseKinds())('report jobs on %s', (database) => {
 
   it('a run its hub stopped during is finished by the next hub, which skips the communes stored', async () => {
     network = await startReportNetwork(database);
-    const slow = network.proxies[NAMUR.code]!;
-    // Slow enough never to answer while the first hub runs; the hub's call is cut at its stop.
-    slow.delayMs = 30_000;
+    // Namur does not answer while the first hub runs; the hub's call is cut at its stop.
+    network.hold(NAMUR.code, true);
     const calls = () => [LIEGE, LILLE].map((c) => graphqlCalls(network.proxies[c.code]!));
     const before = calls();
     const admin = await network.hub.tokenFor({ hub: ['admin'] });
@@ -45,7 +44,7 @@ describe.each(testDatabaseKinds())('report jobs on %s', (database) => {
     });
     await network.hub.close();
 
-    slow.delayMs = 0;
+    network.hold(NAMUR.code, false);
     const next = await network.startHub();
     const done = await until('the next hub to finish the run', async () => {
       const run = await runOf(next, runReport.id);
@@ -74,15 +73,15 @@ const shared = testDatabaseKinds().filter((kind) => kind === 'postgres');
     it('a run left active by a killed hub expires and is finished by the next hub', async () => {
       network = await startReportNetwork(database);
       await network.hub.close();
-      const slow = network.proxies[NAMUR.code]!;
-      slow.delayMs = 30_000;
+      network.hold(NAMUR.code, true);
       const calls = () => [LIEGE, LILLE].map((c) => graphqlCalls(network.proxies[c.code]!));
       const before = calls();
       // A hub in its own process queues a run and reads the fast communes; then it is killed.
       const port = await freePort();
+      // Node itself with tsx's loader: killing tsx's own launcher would leave the hub running.
       const child = spawn(
-        join(ROOT, 'node_modules', '.bin', 'tsx'),
-        [join(ROOT, 'test', 'support', 'report-hub-process.ts')],
+        process.execPath,
+        ['--import', 'tsx', join(ROOT, 'test', 'support', 'report-hub-process.ts')],
         {
           cwd: ROOT,
           env: {
@@ -106,7 +105,7 @@ const shared = testDatabaseKinds().filter((kind) => kind === 'postgres');
         child.kill('SIGKILL');
         await exited;
 
-        slow.delayMs = 0;
+        network.hold(NAMUR.code, false);
         const next = await network.startHub({ reports: { jobExpireSeconds: 2 } });
         const done = await until('the next hub to finish the run', async () => {
           const run = await runOf(next, running.id);

@@ -1,4 +1,7 @@
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseTarget } from '@communes/kit';
@@ -80,6 +83,11 @@ export interface ReportNetwork {
   proxies: Record<string, Proxy>;
   /** Makes a commune answer every GraphQL request with an error (true) or normally (false). */
   setDown(code: string, down: boolean): void;
+  /**
+   * Holds a commune's GraphQL requests unanswered (true) until released (false), when those
+   * held are dropped: a commune that never answers while a hub runs a report.
+   */
+  hold(code: string, held: boolean): void;
   /** Starts another hub on the same database (a replica, or the next hub after a restart). */
   startHub(options?: Partial<HubOptions>): Promise<TestHub>;
   close(): Promise<void>;
@@ -131,11 +139,13 @@ export async function startReportNetwork(
   const hub = await startHub();
   const nodes: Record<string, TestNode> = {};
   const proxies: Record<string, Proxy> = {};
+  const gates: Record<string, Gate> = {};
   for (const commune of REPORT_COMMUNES) {
     const node = await startTestNode({ ...commune, database, hubPublicKey: hub.identityPublicKey });
     nodes[commune.code] = node;
     proxies[commune.code] = await startProxy(node.url);
-    await hub.register(commune.code, commune.name, proxies[commune.code]!.url);
+    gates[commune.code] = await startGate(proxies[commune.code]!.url);
+    await hub.register(commune.code, commune.name, gates[commune.code]!.url);
     const token = await hub.tokenFor({ [commune.code]: ['editor'] });
     for (const [i, startDate] of STARTS[commune.code]!.entries()) {
       const input = businessIn(commune.code, i, startDate);
@@ -152,12 +162,73 @@ export async function startReportNetwork(
         ? () => ({ data: null, errors: [{ message: `${code} is down for maintenance` }] })
         : null;
     },
+    hold(code, held) {
+      gates[code]!.hold(held);
+    },
     startHub,
     async close() {
       for (const h of hubs) await h.close().catch(() => undefined);
+      for (const g of Object.values(gates)) await g.close();
       for (const p of Object.values(proxies)) await p.close();
       for (const n of Object.values(nodes)) await n.close();
       await shared.drop();
+    },
+  };
+}
+
+interface Gate {
+  url: string;
+  hold(held: boolean): void;
+  close(): Promise<void>;
+}
+
+/** Forwards to `target`, or holds GraphQL requests (not `_service`) while told to. */
+async function startGate(target: string): Promise<Gate> {
+  let held = false;
+  const waiting = new Set<ServerResponse>();
+  const drop = () => {
+    for (const res of waiting) res.destroy();
+    waiting.clear();
+  };
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    if (held && req.method === 'POST' && !body.includes('_service')) {
+      waiting.add(res);
+      res.on('close', () => waiting.delete(res));
+      return;
+    }
+    try {
+      const upstream = await fetch(`${target}${req.url}`, {
+        method: req.method ?? 'GET',
+        headers: Object.fromEntries(
+          Object.entries(req.headers).filter(
+            ([k, v]) => typeof v === 'string' && k !== 'host' && k !== 'content-length',
+          ),
+        ) as Record<string, string>,
+        ...(req.method === 'POST' ? { body } : {}),
+      });
+      res.writeHead(upstream.status, {
+        'content-type': upstream.headers.get('content-type') ?? 'application/json',
+      });
+      res.end(Buffer.from(await upstream.arrayBuffer()));
+    } catch {
+      res.destroy();
+    }
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    hold(value) {
+      held = value;
+      if (!held) drop();
+    },
+    async close() {
+      drop();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
     },
   };
 }
