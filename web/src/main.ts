@@ -6,7 +6,6 @@ import { LitElement, html } from 'lit';
 import { LANGUAGES, currentLanguage, startI18n, switchLanguage, t, type Language } from './i18n';
 import { navigate, pageHref } from './links';
 import './network-overview';
-import './reports-page';
 import './styles.css';
 
 const LANGUAGE_NAMES: Record<Language, string> = {
@@ -54,6 +53,8 @@ class CommunesApp extends LitElement {
 
   override render() {
     const onReports = this.path.startsWith('/reports');
+    // The reports page and ECharts are a chunk of their own: the overview does without them.
+    if (onReports) void import('./reports-page');
     const overview = pageHref('/');
     const reports = pageHref('/reports');
     return html`
