@@ -31,6 +31,11 @@ export interface ReportsSettings {
   concurrency?: number;
   /** The reports served; every definition unless given (tests narrow it). */
   definitions?: readonly ReportDefinition[];
+  /**
+   * What runs date their reads and reads take as now (the real time unless given): a demo dates
+   * its first runs in the past to show a trend.
+   */
+  clock?: () => Date;
 }
 
 export interface ReportsOptions extends ReportsSettings {
@@ -61,8 +66,10 @@ export interface Reports extends HubReports {
 export function createReports(options: ReportsOptions): Reports {
   const { db, logger } = options;
   const definitions = options.definitions ?? REPORT_DEFINITIONS;
+  const clock = options.clock ?? (() => new Date());
   const runner = new ReportRunner({
     db,
+    clock,
     read: options.read,
     logger,
     membersOf: (subgraph) => activeMembers(db, subgraph),
@@ -71,6 +78,7 @@ export function createReports(options: ReportsOptions): Reports {
   const schedule = options.schedule ?? DEFAULT_REPORT_SCHEDULE;
   const service = new ReportsService({
     db,
+    clock,
     definitions,
     runner,
     schedule,

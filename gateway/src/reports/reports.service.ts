@@ -27,6 +27,8 @@ export interface ReportsServiceOptions {
   retentionDays: number;
   /** The cron expression runs are scheduled by (shown on every definition). */
   schedule: string;
+  /** What runs date themselves and reads take as now. */
+  clock: () => Date;
   /** How often `runNow` looks at its run's state (default 250 ms). */
   waitPollMs?: number;
   logger: Logger;
@@ -65,7 +67,11 @@ export class ReportsService {
   /** The report as of `input.asOf` (now by default), shaped as asked. */
   async read(id: string, input?: ReportReadInput | null): Promise<ReportTable> {
     const report = this.definition(id);
-    return readReport(this.options.db, report, checkRead(report, input));
+    return readReport(
+      this.options.db,
+      report,
+      checkRead(report, input, 'read', this.options.clock()),
+    );
   }
 
   /** The measure summed over the rows read, as of the end of each finished run, oldest first. */
@@ -79,7 +85,7 @@ export class ReportsService {
       );
     if (column.aggregate === 'NONE')
       throw badInput('measure', `${measure} cannot be added up across communes (a median or rate)`);
-    const read = checkRead(report, input);
+    const read = checkRead(report, input, 'read', this.options.clock());
     const runs = await this.options.db
       .getRepository(ReportRun)
       .createQueryBuilder('r')
@@ -137,7 +143,7 @@ export class ReportsService {
       reportId: report.id,
       trigger,
       state: 'QUEUED',
-      startedAt: new Date(),
+      startedAt: this.options.clock(),
       finishedAt: null,
       answered: 0,
       failed: 0,
@@ -146,8 +152,12 @@ export class ReportsService {
     const queued = await this.jobs.queue({ runId: run.id, reportId: report.id });
     if (queued) return run;
     await runs.delete({ id: run.id });
+    // The waiting run, or the run it just became if a hub took it meanwhile: the latest one.
     const waiting = await runs.findOne({
-      where: { reportId: report.id, state: 'QUEUED' },
+      where: [
+        { reportId: report.id, state: 'QUEUED' },
+        { reportId: report.id, state: 'RUNNING' },
+      ],
       order: { startedAt: 'DESC' },
     });
     if (!waiting) throw new Error(`A run of ${report.id} is waiting in the queue but not stored`);
@@ -177,20 +187,20 @@ export class ReportsService {
     if (!run || run.state === 'DONE' || run.state === 'FAILED') return;
     const report = this.options.definitions.find((d) => d.id === job.reportId);
     if (!report) {
-      await runs.update({ id: run.id }, { state: 'FAILED', finishedAt: new Date() });
+      await runs.update({ id: run.id }, { state: 'FAILED', finishedAt: this.options.clock() });
       return;
     }
     try {
       await this.options.runner.run(report, run.id, signal);
     } catch (error: unknown) {
       if (lastAttempt && !(error instanceof RunInterrupted))
-        await runs.update({ id: run.id }, { state: 'FAILED', finishedAt: new Date() });
+        await runs.update({ id: run.id }, { state: 'FAILED', finishedAt: this.options.clock() });
       throw error;
     }
   }
 
   /** The maintenance step of the schedule: forgets what is older than the retention. */
-  async applyRetention(now: Date = new Date()): Promise<void> {
+  async applyRetention(now: Date = this.options.clock()): Promise<void> {
     const cutoff = new Date(now.getTime() - this.options.retentionDays * 86_400_000);
     await applyRetention(this.options.db, cutoff);
   }

@@ -29,6 +29,8 @@ export interface RunnerOptions {
   membersOf: (subgraph: string) => Promise<string[]>;
   /** Communes read at once (default 8). */
   concurrency?: number;
+  /** When reads happen, as stored (the real time unless a demo moves it). */
+  clock?: () => Date;
   logger: Logger;
 }
 
@@ -48,6 +50,10 @@ export class RunInterrupted extends Error {
 export class ReportRunner {
   constructor(private readonly options: RunnerOptions) {}
 
+  private now(): Date {
+    return this.options.clock?.() ?? new Date();
+  }
+
   async run(report: ReportDefinition, runId: string, signal: AbortSignal): Promise<ReportRun> {
     const { db } = this.options;
     const runs = db.getRepository(ReportRun);
@@ -61,7 +67,7 @@ export class ReportRunner {
       while (next < pending.length) {
         if (signal.aborted) return;
         const code = pending[next++]!;
-        const readAt = new Date();
+        const readAt = this.now();
         const outcome = await this.readOne(report, code, signal);
         // A read cut short by the hub closing says nothing about the commune: not stored.
         if (signal.aborted) return;
@@ -71,7 +77,7 @@ export class ReportRunner {
     const width = Math.max(1, Math.min(this.options.concurrency ?? 8, pending.length));
     await Promise.all(Array.from({ length: width }, worker));
     if (signal.aborted) throw new RunInterrupted();
-    await runs.update({ id: runId }, { state: 'DONE', finishedAt: new Date() });
+    await runs.update({ id: runId }, { state: 'DONE', finishedAt: this.now() });
     const run = await runs.findOneByOrFail({ id: runId });
     log.info({ answered: run.answered, failed: run.failed }, 'report run done');
     return run;
