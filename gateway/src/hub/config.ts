@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import { parseExpression } from 'cron-parser';
 import { z } from 'zod';
 import {
   COMMUNE_CODE_FORMAT,
@@ -57,7 +58,7 @@ const envSchema = z.object({
   REPORT_SCHEDULE: z
     .string()
     .trim()
-    .regex(/^\S+( \S+){4}$/, 'must be a cron expression of 5 fields (0 3 * * *)')
+    .refine(isCron, 'must be a cron expression of 5 fields (0 3 * * *)')
     .default(DEFAULT_REPORT_SCHEDULE),
   /** Days report snapshots are kept (the latest good one of each commune stays regardless). */
   REPORTS_RETENTION_DAYS: z.coerce
@@ -154,6 +155,17 @@ function parseIssuers(text: string): TrustedIssuer[] {
     const field = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? '' : 'entry');
     throw new ConfigError('OIDC_ISSUERS', `${which}: ${field ? `${field} ` : ''}${issue.message}`);
   });
+}
+
+/** Five fields, each one the scheduler (pg-boss, through cron-parser) accepts. */
+function isCron(text: string): boolean {
+  if (!/^\S+( \S+){4}$/.test(text)) return false;
+  try {
+    parseExpression(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function parsePrivateKey(text: string): KeyObject {
