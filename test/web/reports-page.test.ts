@@ -174,6 +174,25 @@ describe('the hub web pages, in Chromium, offline', () => {
     await screenshot('report-openings-filtered');
   });
 
+  it('reads as of a chosen day: before any run, every commune named is MISSING and nothing is drawn', async () => {
+    // Communes named: with none, a read lists the communes read by then, and there are none.
+    const communes = [LIEGE.code, NAMUR.code, LILLE.code];
+    await page.goto(`${network.hub.url}/reports/openings?communes=${communes.join(',')}`);
+    await figureShows(
+      (await read('openings', { groupBy: ['commune', 'month'], communes })).rows.length,
+    );
+    await page.locator('input[name="asOf"]').fill('2020-01-31');
+    await figureShows(0);
+    expect(new URL(page.url()).searchParams.get('asOf')).toMatch(/^2020-0[12]-/);
+    expect(
+      await page
+        .locator('.provenance tbody tr')
+        .evaluateAll((rows) => rows.map((row) => (row as any).dataset.state)),
+    ).toEqual(['MISSING', 'MISSING', 'MISSING']);
+    expect(await page.locator('.as-of').textContent()).toContain('2020');
+    await screenshot('report-openings-as-of-2020');
+  });
+
   it('downloads as CSV exactly what the GraphQL API answers for the same read', async () => {
     await page.goto(`${network.hub.url}/reports/openings?from=2025-02`);
     const answer = await read('openings', { groupBy: ['commune', 'month'], from: '2025-02' });

@@ -30,6 +30,13 @@ import {
 } from './report-query';
 import './report-chart';
 
+/** `2026-03-31`: the reader's calendar day of an instant. */
+function localDate(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 /** A dimension gets a select when it takes at most this many values. */
 const SMALL_DIMENSION = 40;
 
@@ -302,6 +309,19 @@ export class ReportsPage extends LitElement {
             </fieldset>`
           : nothing
       }
+      <label class="as-of-input"
+        >${t('reports.asOfInput')}
+        <input
+          type="date"
+          name="asOf"
+          .value=${f.asOf ? localDate(f.asOf) : ''}
+          @change=${(e: Event) => {
+            const day = (e.target as HTMLInputElement).value;
+            // The end of the chosen day where the reader is: what had been read by then.
+            const asOf = day ? new Date(`${day}T23:59:59.999`).toISOString() : null;
+            this.setFilters({ ...f, asOf });
+          }}
+      /></label>
       ${this.filterDimensions(report).map((name) => {
         const column = report.columns.find((c) => c.name === name)!;
         const options = values[name] ?? [];
@@ -369,7 +389,7 @@ export class ReportsPage extends LitElement {
     return html`<figure class="report-figure" data-report=${report.id} data-chart=${report.chart}>
       <report-chart
         class="report-chart"
-        .option=${option}
+        .option=${table.rows.length ? option : null}
         label=${t('reports.chartLabel', { title: report.title })}
       ></report-chart>
       <div class="table-wrap">
