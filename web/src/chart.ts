@@ -43,8 +43,11 @@ function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
 
+/**
+ * ECharts' own aria description would be English on every page: the chart is an image labelled
+ * in the page's language instead (`<report-chart>`), and the table under it reads the numbers.
+ */
 const BASE = {
-  aria: { enabled: true },
   animation: false,
   textStyle: { fontFamily: 'system-ui, sans-serif' },
   tooltip: { trigger: 'item' },

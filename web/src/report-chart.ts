@@ -6,7 +6,6 @@ import { LitElement, html } from 'lit';
 import * as echarts from 'echarts/core';
 import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
 import {
-  AriaComponent,
   GridComponent,
   LegendComponent,
   TooltipComponent,
@@ -19,7 +18,6 @@ echarts.use([
   BarChart,
   LineChart,
   HeatmapChart,
-  AriaComponent,
   GridComponent,
   LegendComponent,
   TooltipComponent,
