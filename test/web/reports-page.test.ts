@@ -99,6 +99,8 @@ describe('the hub web pages, in Chromium, offline', () => {
       viewport: { width: 1280, height: 900 },
       acceptDownloads: true,
     });
+    // Waits are on conditions; this only bounds them on a busy 2-core machine (jest allows 180 s).
+    context.setDefaultTimeout(120_000);
     const hubHost = new URL(network.hub.url).host;
     await context.route('**/*', (route) => {
       const url = new URL(route.request().url());
