@@ -11,7 +11,9 @@ import { seedDeliberations } from '@communes/deliberations';
 import { seedComponents } from '@communes/components';
 import { NODE_SUBGRAPHS, startNode, type RunningNode } from '@communes/node';
 import { startHub } from '@communes/hub';
-import { DEMO_COMMUNES } from './communes';
+import { DEMO_COMMUNES, type DemoCommune } from './communes';
+import { startDemoControl } from './control';
+import { DemoClock, runDemoReports } from './report-runs';
 import { loadOrCreateDemoKeys } from './keys';
 import { printWelcome } from './welcome';
 
@@ -20,6 +22,8 @@ const DEMO_ISSUER = 'https://login.demo.communes.local';
 const DEMO_AUDIENCE = 'communes-hub-demo';
 const DATA_DIR = (process.env['DATA_DIR'] ?? './data').replace(/\/$/, '');
 const HUB_PORT = Number(process.env['PORT'] ?? 4000);
+/** The demo's control (stop and start a commune), on the loopback interface. */
+const CONTROL_PORT = Number(process.env['DEMO_CONTROL_PORT'] ?? HUB_PORT + 99);
 /** Businesses per commune on the first run; the default is each demo commune's own. */
 const BUSINESSES = process.env['DEMO_BUSINESSES']
   ? Number(process.env['DEMO_BUSINESSES'])
@@ -31,23 +35,26 @@ async function main(): Promise<void> {
   // Each embedded database listens for SIGINT/SIGTERM to close cleanly: nine of them here.
   process.setMaxListeners(30);
   const keys = await loadOrCreateDemoKeys(`${DATA_DIR}/demo-keys.json`);
-  const nodes: RunningNode[] = [];
+  const nodes: (RunningNode | undefined)[] = [];
+  const communeOf = (demo: DemoCommune) => ({
+    code: demo.code,
+    name: demo.name,
+    country: countryOf(demo.code),
+    ...demo.legal,
+  });
+  const startDemoNode = (demo: DemoCommune, i: number) =>
+    startNode({
+      commune: communeOf(demo),
+      database: { kind: 'pglite', dataDir: `${DATA_DIR}/${demo.code}` },
+      subgraphs: NODE_SUBGRAPHS,
+      host: '127.0.0.1',
+      port: HUB_PORT + 1 + i,
+      hubPublicKey: keys.identity.publicKey,
+    });
   await Promise.all(
     DEMO_COMMUNES.map(async (demo, i) => {
-      const commune = {
-        code: demo.code,
-        name: demo.name,
-        country: countryOf(demo.code),
-        ...demo.legal,
-      };
-      const node = await startNode({
-        commune,
-        database: { kind: 'pglite', dataDir: `${DATA_DIR}/${demo.code}` },
-        subgraphs: NODE_SUBGRAPHS,
-        host: '127.0.0.1',
-        port: HUB_PORT + 1 + i,
-        hubPublicKey: keys.identity.publicKey,
-      });
+      const commune = communeOf(demo);
+      const node = await startDemoNode(demo, i);
       nodes[i] = node;
       const [{ count }] = (await node.db.query('SELECT count(*)::int AS count FROM business')) as {
         count: number;
@@ -84,8 +91,11 @@ async function main(): Promise<void> {
     }),
   );
 
+  const clock = new DemoClock();
   const hub = await startHub({
     database: { kind: 'pglite', dataDir: `${DATA_DIR}/hub` },
+    // Report runs read this clock: the first runs of a new demo network are dated a month back.
+    reports: { clock: clock.now },
     host: '127.0.0.1',
     port: HUB_PORT,
     identityKey: keys.identity.privateKey,
@@ -161,8 +171,31 @@ async function main(): Promise<void> {
       );
     }
   }
+  const control = await startDemoControl(
+    {
+      stop: async (code) => {
+        const i = DEMO_COMMUNES.findIndex((demo) => demo.code === code);
+        const node = nodes[i];
+        if (!node) return false;
+        nodes[i] = undefined;
+        await node.close();
+        return true;
+      },
+      start: async (code) => {
+        const i = DEMO_COMMUNES.findIndex((demo) => demo.code === code);
+        if (i < 0 || nodes[i]) return false;
+        nodes[i] = await startDemoNode(DEMO_COMMUNES[i]!, i);
+        return true;
+      },
+      runReports: async () => {
+        await Promise.all(hub.reports.definitions.map((d) => hub.reports.runNow(d.id, 'ADMIN')));
+      },
+    },
+    CONTROL_PORT,
+  );
   printWelcome({
     hubUrl: hub.url,
+    controlUrl: `http://127.0.0.1:${CONTROL_PORT}`,
     dataDir: DATA_DIR,
     nodes: DEMO_COMMUNES.map((demo, i) => ({
       code: demo.code,
@@ -171,9 +204,19 @@ async function main(): Promise<void> {
     })),
     editorToken: await token({ 'BE-92094': ['editor'] }, 'greffe@namur.demo'),
   });
+  void runDemoReports({
+    hub,
+    clock,
+    graphql: (query, variables, bearer) => graphql(hub.url, query, variables, bearer),
+    communes: DEMO_COMMUNES,
+    adminOf: (code) => token({ [code]: ['admin'] }, `admin@${code.toLowerCase()}.demo`, '1h'),
+    log: (line) => console.log(line),
+  }).catch((error: unknown) => console.error('Reports could not run at start:', error));
   const stop = async () => {
+    // Closing the hub interrupts report runs in progress; their jobs resume at the next start.
+    await new Promise((resolve) => control.close(resolve));
     await hub.close();
-    for (const node of nodes) await node.close();
+    for (const node of nodes) await node?.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);

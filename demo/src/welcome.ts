@@ -1,6 +1,8 @@
 /** What `npm start` prints once the network is up: where to query it, and what to ask. */
 export function printWelcome(network: {
   hubUrl: string;
+  /** The demo's control: stop and start a commune. */
+  controlUrl: string;
   nodes: { code: string; name: string; url: string }[];
   editorToken: string;
   dataDir: string;
@@ -27,6 +29,11 @@ export function printWelcome(network: {
     'and the software the communes pool: the most adopted, and who uses Délibé at which version:',
     `  curl -s ${network.hubUrl}/graphql -H 'content-type: application/json' \\`,
     `    -d '{"query":"{ adoptionCountsByComponent { key name count } adoptions(filter: { componentUrl: \\"https://gitlab.com/ville-de-namur/delibe.git\\" }) { edges { node { communeCode version status since } } } }"}'`,
+    '',
+    `Reports of the association of communes, drawn and downloadable: ${network.hubUrl}/reports`,
+    `  (every report runs now: dated a month back then today on the first start; the network at ${network.hubUrl}/)`,
+    '  To see a commune marked stale in the reports, stop it (every report runs again without it):',
+    `    curl -X POST ${network.controlUrl}/communes/BE-52011/stop     (…/start brings it back)`,
     '',
     `SCDL open-data export of Namur's decisions: ${network.nodes[0]?.url}/deliberations/export/scdl.csv?from=2025-01-01&to=2025-12-31`,
     '',

@@ -200,6 +200,16 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       db,
       logger: logger.child({ part: 'reports' }),
       ...options.reports,
+      membersOf: (subgraph) =>
+        subgraph === REGISTRY
+          ? [
+              ...new Set(
+                executor
+                  .subgraphNames()
+                  .flatMap((name) => registry.membership.serving(name).map((c) => c.code)),
+              ),
+            ].sort()
+          : registry.membership.serving(subgraph).map((c) => c.code),
       read: async (query, variables, signal) => {
         const trace = { answered: new Set<string>(), failed: new Set<string>() };
         const answer = await hubApi.execute!(

@@ -39,9 +39,34 @@ export interface ReportSource {
   query: string;
   /**
    * The commune's rows from the `data` of the answer. Every row holds the `commune` dimension
-   * set to `commune`; a definition never invents a row for another commune.
+   * set to `commune`; a definition never invents a row for another commune. `network` is what
+   * `networkQuery` gave for the whole run (null when the report has none or it failed).
    */
-  rows(data: Record<string, unknown>, commune: string): ReportRowValues[];
+  rows(
+    data: Record<string, unknown>,
+    commune: string,
+    network?: NetworkAnswer | null,
+  ): ReportRowValues[];
+  /**
+   * What every commune's rows need from the whole network (the catalogue's latest releases),
+   * read once per run rather than once per commune: reading it per commune would cost a
+   * fan-out to every member for each member.
+   */
+  networkQuery?: NetworkQuery;
+}
+
+/**
+ * A query over the whole network, paged: `$after` takes the cursor of the connection at
+ * `connection` (a root field), read until its `pageInfo.hasNextPage` is false.
+ */
+export interface NetworkQuery {
+  query: string;
+  connection: string;
+}
+
+/** Every edge of the network query's connection, in network order. */
+export interface NetworkAnswer {
+  edges: { node: Record<string, unknown> }[];
 }
 
 export type ChartKind = 'BARS' | 'STACKED_BARS' | 'LINE' | 'HEATMAP';

@@ -41,6 +41,11 @@ export interface ReportsSettings {
 export interface ReportsOptions extends ReportsSettings {
   db: DataSource;
   read: ReadThroughHub;
+  /**
+   * Active members a run reads, as the executor routes to them (the hub's membership snapshot),
+   * so that a run never names a commune the executor does not know yet; the database unless given.
+   */
+  membersOf?: (subgraph: string) => Promise<string[]> | string[];
   logger: Logger;
 }
 
@@ -72,7 +77,8 @@ export function createReports(options: ReportsOptions): Reports {
     clock,
     read: options.read,
     logger,
-    membersOf: (subgraph) => activeMembers(db, subgraph),
+    membersOf: async (subgraph) =>
+      options.membersOf ? options.membersOf(subgraph) : activeMembers(db, subgraph),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
   });
   const schedule = options.schedule ?? DEFAULT_REPORT_SCHEDULE;

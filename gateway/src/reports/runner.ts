@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@communes/kit';
-import type { ReportDefinition, ReportRowValues } from './definition';
+import type { NetworkAnswer, NetworkQuery, ReportDefinition, ReportRowValues } from './definition';
 import { ReportRun } from './report-run.entity';
 import { storeSnapshot, storedCommunes } from './snapshots';
 
@@ -62,13 +62,21 @@ export class ReportRunner {
     const pending = (await this.options.membersOf(report.subgraph)).filter((c) => !done.has(c));
     const log = this.options.logger.child({ report: report.id, run: runId });
     log.info({ communes: pending.length, resumed: done.size }, 'report run started');
+    const networkQuery = report.source.networkQuery;
+    const network =
+      networkQuery && pending.length > 0
+        ? await this.readNetwork(networkQuery, signal).catch((error: unknown) => {
+            log.warn({ err: error }, 'network part of the report could not be read');
+            return null;
+          })
+        : null;
     let next = 0;
     const worker = async () => {
       while (next < pending.length) {
         if (signal.aborted) return;
         const code = pending[next++]!;
         const readAt = this.now();
-        const outcome = await this.readOne(report, code, signal);
+        const outcome = await this.readOne(report, code, network, signal);
         // A read cut short by the hub closing says nothing about the commune: not stored.
         if (signal.aborted) return;
         await storeSnapshot(db, report.id, { runId, communeCode: code, readAt, ...outcome });
@@ -83,9 +91,30 @@ export class ReportRunner {
     return run;
   }
 
+  /** Every page of the report's network query; an error anywhere fails the whole part. */
+  private async readNetwork(query: NetworkQuery, signal: AbortSignal): Promise<NetworkAnswer> {
+    const edges: NetworkAnswer['edges'] = [];
+    let after: string | null = null;
+    for (;;) {
+      const answer = await this.options.read(query.query, { after }, signal);
+      const page = answer.data?.[query.connection] as
+        | {
+            edges: NetworkAnswer['edges'];
+            pageInfo: { hasNextPage: boolean; endCursor: string | null };
+          }
+        | undefined;
+      if (!page || answer.errors.length > 0)
+        throw new Error(answer.errors[0]?.message ?? `no ${query.connection} in the answer`);
+      edges.push(...page.edges);
+      if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return { edges };
+      after = page.pageInfo.endCursor;
+    }
+  }
+
   private async readOne(
     report: ReportDefinition,
     code: string,
+    network: NetworkAnswer | null,
     signal: AbortSignal,
   ): Promise<
     | { outcome: 'ok'; error: null; rows: ReportRowValues[] }
@@ -102,7 +131,9 @@ export class ReportRunner {
       const own = answer.errors.filter((e) => (e.extensions?.['commune'] ?? code) === code);
       if (answer.failed.includes(code) || own.length > 0 || !answer.data)
         return failed(own[0]?.message ?? answer.errors[0]?.message ?? `${code} did not answer`);
-      const rows = report.source.rows(answer.data, code).filter((row) => row['commune'] === code);
+      const rows = report.source
+        .rows(answer.data, code, network)
+        .filter((row) => row['commune'] === code);
       return { outcome: 'ok', error: null, rows };
     } catch (error: unknown) {
       return failed(error instanceof Error ? error.message : String(error));

@@ -27,3 +27,4 @@ export const directory: SubgraphModule = {
 export { Business, BusinessActivity };
 export { importBusinesses } from './business-import';
 export { seedDirectory, seededUuid } from './business-seed';
+export { generateBusinesses } from './seed';

@@ -7,8 +7,9 @@ import { adoptionMatrix, releasesBehind } from './adoption-matrix';
 const api = buildSchema(readFileSync(join(SCHEMA_DIR, 'api', 'api.graphql'), 'utf8'));
 
 describe('adoption-matrix', () => {
-  it('asks the hub API a valid question', () => {
+  it('asks the hub API valid questions, the catalogue once per run', () => {
     expect(validate(api, parse(adoptionMatrix.source.query))).toEqual([]);
+    expect(validate(api, parse(adoptionMatrix.source.networkQuery!.query))).toEqual([]);
   });
 
   it('gives one row per adoption, with the latest published version and the releases behind', () => {
@@ -34,23 +35,23 @@ describe('adoption-matrix', () => {
             },
           ],
         },
-        components: {
-          edges: [
-            {
-              node: {
-                url: 'https://code.example/agenda',
-                softwareVersion: '2.0',
-                releases: [
-                  { softwareVersion: '2.0' },
-                  { softwareVersion: '1.2' },
-                  { softwareVersion: '1.1' },
-                ],
-              },
-            },
-          ],
-        },
       },
       'BE-92094',
+      {
+        edges: [
+          {
+            node: {
+              url: 'https://code.example/agenda',
+              softwareVersion: '2.0',
+              releases: [
+                { softwareVersion: '2.0' },
+                { softwareVersion: '1.2' },
+                { softwareVersion: '1.1' },
+              ],
+            },
+          },
+        ],
+      },
     );
     expect(rows).toEqual([
       {

@@ -6,15 +6,12 @@ interface MatrixAnswer {
       node: { componentUrl: string; componentName: string; version: string | null; status: string };
     }[];
   };
-  components: {
-    edges: {
-      node: {
-        url: string;
-        softwareVersion: string | null;
-        releases: { softwareVersion: string | null }[];
-      };
-    }[];
-  };
+}
+
+interface PublishedComponent {
+  url: string;
+  softwareVersion: string | null;
+  releases: { softwareVersion: string | null }[];
 }
 
 /**
@@ -66,20 +63,28 @@ export const adoptionMatrix: ReportDefinition = {
   chart: 'HEATMAP',
   subgraph: 'components',
   source: {
-    // The commune's current adoptions, and the network's published software for the latest
-    // versions (errors from other communes there do not fail this commune's read).
     query: `query AdoptionMatrixReport($communes: [ID!]) {
       adoptions(communes: $communes, first: 100) {
         edges { node { componentUrl componentName version status } }
       }
-      components(first: 100) {
-        edges { node { url softwareVersion releases { softwareVersion } } }
-      }
     }`,
-    rows(data, commune): ReportRowValues[] {
+    // The network's published software, read once per run for the latest versions.
+    networkQuery: {
+      query: `query AdoptionMatrixCatalogue($after: String) {
+        components(first: 100, after: $after) {
+          edges { node { url softwareVersion releases { softwareVersion } } }
+          pageInfo { hasNextPage endCursor }
+        }
+      }`,
+      connection: 'components',
+    },
+    rows(data, commune, network): ReportRowValues[] {
       const answer = data as unknown as MatrixAnswer;
       const published = new Map(
-        (answer.components?.edges ?? []).map(({ node }) => [node.url, node] as const),
+        (network?.edges ?? []).map(({ node }) => {
+          const component = node as unknown as PublishedComponent;
+          return [component.url, component] as const;
+        }),
       );
       return answer.adoptions.edges.map(({ node }) => {
         const component = published.get(node.componentUrl);
