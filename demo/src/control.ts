@@ -49,3 +49,14 @@ export async function startDemoControl(control: DemoControl, port: number): Prom
   await once(server, 'listening');
   return server;
 }
+
+/** The network page's instructions for the demo's control, in the pages' languages. */
+export function staleNotice(controlUrl: string): { fr: string; nl: string; en: string } {
+  const stop = `curl -X POST ${controlUrl}/communes/BE-52011/stop`;
+  const start = `curl -X POST ${controlUrl}/communes/BE-52011/start`;
+  return {
+    fr: `Démo : pour voir une commune marquée « périmée » dans les rapports, arrêtez Charleroi (tous les rapports sont recalculés sans elle) : ${stop} — puis relancez-la : ${start}`,
+    nl: `Demo: om een gemeente als verouderd gemarkeerd te zien in de rapporten, stop Charleroi (alle rapporten worden zonder haar herberekend): ${stop} — en start ze opnieuw: ${start}`,
+    en: `Demo: to see a commune marked stale in the reports, stop Charleroi (every report runs again without it): ${stop} — then start it again: ${start}`,
+  };
+}

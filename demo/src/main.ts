@@ -12,7 +12,7 @@ import { seedComponents } from '@communes/components';
 import { NODE_SUBGRAPHS, startNode, type RunningNode } from '@communes/node';
 import { startHub } from '@communes/hub';
 import { DEMO_COMMUNES, type DemoCommune } from './communes';
-import { startDemoControl } from './control';
+import { staleNotice, startDemoControl } from './control';
 import { DemoClock, runDemoReports } from './report-runs';
 import { loadOrCreateDemoKeys } from './keys';
 import { printWelcome } from './welcome';
@@ -112,6 +112,7 @@ async function main(): Promise<void> {
     ],
     // Every node of the demo runs on this machine.
     allowPrivateEndpoints: true,
+    notices: [staleNotice(`http://127.0.0.1:${CONTROL_PORT}`)],
   });
   const token = (roles: Record<string, string[]>, subject: string, expiry = '12h') =>
     new SignJWT({ commune_roles: roles })

@@ -211,3 +211,13 @@ export async function loadNetwork(language: Language): Promise<{
     { language },
   );
 }
+
+/** A line the hub's operator shows on the network page. */
+export type Notice = Record<Language, string>;
+
+/** The operator's notices (none when the hub has none, or an older hub has no such route). */
+export async function loadNotices(): Promise<Notice[]> {
+  const response = await fetch('/notices.json');
+  if (!response.ok) return [];
+  return ((await response.json()) as { notices: Notice[] }).notices;
+}

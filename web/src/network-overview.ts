@@ -1,6 +1,12 @@
 /** `<network-overview>`: the member communes, the health of each of their services, the reports. */
 import { LitElement, html, nothing } from 'lit';
-import { loadNetwork, type CommuneHealth, type ReportDefinition } from './api';
+import {
+  loadNetwork,
+  loadNotices,
+  type CommuneHealth,
+  type Notice,
+  type ReportDefinition,
+} from './api';
 import { formatInstant } from './format';
 import { currentLanguage, t } from './i18n';
 import { navigate, pageHref } from './links';
@@ -11,17 +17,20 @@ export class NetworkOverview extends LitElement {
   static override properties = {
     communes: { state: true },
     reports: { state: true },
+    notices: { state: true },
     error: { state: true },
   };
 
   declare communes: CommuneHealth[] | null;
   declare reports: ReportSummary[];
+  declare notices: Notice[];
   declare error: string | null;
 
   constructor() {
     super();
     this.communes = null;
     this.reports = [];
+    this.notices = [];
     this.error = null;
   }
 
@@ -44,7 +53,11 @@ export class NetworkOverview extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      const { communes, reports } = await loadNetwork(currentLanguage());
+      const [{ communes, reports }, notices] = await Promise.all([
+        loadNetwork(currentLanguage()),
+        loadNotices().catch(() => []),
+      ]);
+      this.notices = notices;
       this.communes = communes;
       this.reports = reports;
       this.error = null;
@@ -57,6 +70,9 @@ export class NetworkOverview extends LitElement {
     return html`
       <h1>${t('overview.title')}</h1>
       <p class="intro">${t('overview.intro')}</p>
+      ${this.notices.map(
+        (notice) => html`<aside class="notice" role="note">${notice[currentLanguage()]}</aside>`,
+      )}
       ${
         this.error
           ? html`<p class="error" role="alert">${t('app.error', { message: this.error })}</p>`

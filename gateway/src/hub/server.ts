@@ -43,7 +43,7 @@ import { forwardedIdentity } from './forwarded-identity';
 import { networkRoutes } from './http-face';
 import { networkScdlRoutes } from './network-scdl';
 import { hubProtections, type HubRateLimit, type MountedHub } from './protection';
-import { webPages } from './web-pages';
+import { webPages, type PageNotice } from './web-pages';
 
 export interface HubOptions {
   database: DatabaseTarget;
@@ -78,6 +78,8 @@ export interface HubOptions {
   plugins?: ServerPlugin[];
   /** Schedule, retention, job expiry and concurrency of report runs. */
   reports?: ReportsSettings;
+  /** Lines shown on the network page (`/`): maintenance notes, the demo's instructions. */
+  notices?: PageNotice[];
 }
 
 export interface HubRequestContext extends RegistryContext, NetworkRequestContext {}
@@ -279,7 +281,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       }),
     );
     // The network overview at `/` and the reports at `/reports` (web/, built into web/dist).
-    app.use(webPages());
+    app.use(webPages(undefined, options.notices));
     app.use(
       reportExportRoutes((id, input) => reports.read(id, input), {
         reports: reports.definitions,

@@ -29,8 +29,22 @@ const CONTENT_SECURITY_POLICY = [
 
 const PAGES = ['/', '/reports', '/reports/:id'];
 
-export function webPages(distDir: string = DEFAULT_WEB_DIST): Router {
+/** A line the operator shows on the network page, in each language of the pages. */
+export interface PageNotice {
+  fr: string;
+  nl: string;
+  en: string;
+}
+
+export function webPages(
+  distDir: string = DEFAULT_WEB_DIST,
+  notices: readonly PageNotice[] = [],
+): Router {
   const router = express.Router();
+  // What the operator tells visitors (maintenance, the demo's instructions): plain text.
+  router.get('/notices.json', (_req, res) => {
+    res.set('cache-control', 'no-cache').json({ notices });
+  });
   const index = join(distDir, 'index.html');
 
   const notBuilt = (res: Response) =>
