@@ -145,6 +145,19 @@ describe.each(testDatabaseKinds())('report runs and reads on %s', (database) => 
     ]);
   });
 
+  it('a filtered trend point equals the same read, summed, as of its run', async () => {
+    const filter = { from: '2025-02', to: '2025-03', communes: [NAMUR.code, LILLE.code] };
+    const { reportTrend } = dataOf(await network.hub.query(TREND, { read: filter }));
+    expect(reportTrend).toHaveLength(2);
+    for (const point of reportTrend) {
+      const table = await read({ read: { ...filter, asOf: point.asOf, groupBy: [] } });
+      expect(point.value).toBe(table.rows[0]?.measures[0] ?? null);
+      expect(point.staleCommunes).toBe(
+        table.communes.filter((c: { state: string }) => c.state === 'STALE').length,
+      );
+    }
+  });
+
   it('refuses bad arguments, naming each, and stores nothing', async () => {
     const admin = await network.hub.tokenFor({ hub: ['admin'] });
     const before = dataOf(await network.hub.query(RUNS, {})).reportRuns.length;

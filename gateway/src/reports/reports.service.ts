@@ -5,20 +5,16 @@ import { HUB_SCOPE } from '../registry/registry.service';
 import type { ReportDefinition } from './definition';
 import type { ReportJobs } from './jobs';
 import { checkRead } from './read-input';
-import { communesAsOf, filteredRows, readReport } from './read';
+import { readReport } from './read';
 import { ReportRun, type ReportTrigger } from './report-run.entity';
 import { RunInterrupted, type ReportRunner } from './runner';
-import { applyRetention } from './snapshots';
+import { applyRetention, snapshotFigures } from './snapshots';
+import { trendPoints, type TrendPoint } from './trend';
+
+export type { TrendPoint };
 import type { ReportReadInput, ReportTable } from './table';
 
 /** One point of a trend: the measure summed over the communes read, as of a run's end. */
-export interface TrendPoint {
-  asOf: string;
-  value: number | null;
-  communes: number;
-  staleCommunes: number;
-}
-
 export interface ReportsServiceOptions {
   db: DataSource;
   definitions: readonly ReportDefinition[];
@@ -96,20 +92,20 @@ export class ReportsService {
       })
       .orderBy('r.finishedAt', 'ASC')
       .getMany();
-    const points: TrendPoint[] = [];
-    for (const run of runs) {
-      const asOf = run.finishedAt!;
-      const { provenance, rows } = await communesAsOf(this.options.db, id, { ...read, asOf });
-      const values = filteredRows(report, read, rows)
-        .map(({ row }) => row[measure])
-        .filter((v): v is number => typeof v === 'number');
-      points.push({
-        asOf: asOf.toISOString(),
-        value: values.length > 0 ? values.reduce((a, b) => a + b, 0) : null,
-        communes: provenance.filter((p) => p.state !== 'MISSING').length,
-        staleCommunes: provenance.filter((p) => p.state === 'STALE').length,
-      });
-    }
+    const figures = await snapshotFigures(this.options.db, id, read.asOf, read.communes, {
+      measure,
+      aggregate: column.aggregate,
+      period: report.periodDimension
+        ? { dimension: report.periodDimension, from: read.from, to: read.to }
+        : null,
+      where: read.where.map((w) => ({ dimension: w.dimension, values: [...w.values] })),
+    });
+    const points = trendPoints(
+      runs.map((run) => run.finishedAt!),
+      figures,
+      read.communes,
+      column.aggregate,
+    );
     return points;
   }
 
