@@ -241,4 +241,28 @@ describe.each(testDatabaseKinds())('report runs and reads on %s', (database) => 
       return mine.every((r: any) => r.state === 'DONE') ? true : undefined;
     });
   });
+
+  it('a commune the latest run did not read (suspended) keeps its rows, STALE, in reads and trends', async () => {
+    const admin = await network.hub.tokenFor({ hub: ['admin'] });
+    const suspend = `mutation($c: ID!) { suspendCommune(code: $c, reason: "audit") { status } }`;
+    const reinstate = `mutation($c: ID!) { reinstateCommune(code: $c) { status } }`;
+    dataOf(await network.hub.query(suspend, { c: LIEGE.code }, admin));
+    try {
+      const run = await network.hub.reports.runNow('openings');
+      expect(run).toMatchObject({ state: 'DONE', answered: 2, failed: 0 });
+      const report = await read({});
+      const liege = report.communes.find((c: any) => c.communeCode === LIEGE.code);
+      expect(liege).toMatchObject({ state: 'STALE', error: expect.stringContaining('not read') });
+      expect(report.rows.filter((r: any) => r.dimensions[0] === LIEGE.code).length).toBeGreaterThan(
+        0,
+      );
+      expect(report.rows.every((r: any) => r.stale === (r.dimensions[0] === LIEGE.code))).toBe(
+        true,
+      );
+      const { reportTrend } = dataOf(await network.hub.query(TREND, {}));
+      expect(reportTrend.at(-1)).toMatchObject({ communes: 3, staleCommunes: 1 });
+    } finally {
+      dataOf(await network.hub.query(reinstate, { c: LIEGE.code }, admin));
+    }
+  });
 });

@@ -45,6 +45,8 @@ export async function communesAsOf(
         ])
       : [],
   );
+  // A commune the latest finished run did not read (suspended, left) is stale too, not OK.
+  const latestRunStart = await latestRunStartedAt(db, reportId, read.asOf);
   const byCommune = new Map(latest.map((s) => [s.communeCode, s]));
   const codes = read.communes ?? latest.map((s) => s.communeCode);
   const provenance: Provenance[] = [];
@@ -64,17 +66,36 @@ export async function communesAsOf(
       });
       continue;
     }
-    const stale = used !== snapshot;
+    const unread = latestRunStart !== null && snapshot!.readAt < latestRunStart;
+    const stale = used !== snapshot || unread;
     provenance.push({
       communeCode: code,
       readAt: used.readAt.toISOString(),
       state: stale ? 'STALE' : 'OK',
       ageSeconds: ageOf(used.readAt),
-      error,
+      error: error ?? (unread ? NOT_READ : null),
     });
     rows.push({ rows: used.rows, stale });
   }
   return { provenance, rows };
+}
+
+/** Why a commune's rows are stale when the latest run did not read it at all. */
+export const NOT_READ = 'not read by the latest run: not an active member serving the report then';
+
+/** When the latest run finished at or before `asOf` started; null before any. */
+async function latestRunStartedAt(
+  db: DataSource,
+  reportId: string,
+  asOf: Date,
+): Promise<Date | null> {
+  const rows: { startedAt: Date }[] = await db.query(
+    `SELECT started_at AS "startedAt" FROM report_run
+      WHERE report_id = $1 AND state = 'DONE' AND finished_at <= $2
+      ORDER BY finished_at DESC LIMIT 1`,
+    [reportId, asOf],
+  );
+  return rows[0] ? new Date(rows[0].startedAt) : null;
 }
 
 export function tableColumns(report: ReportDefinition, groupBy: string[] | null): TableColumn[] {

@@ -101,7 +101,7 @@ export class ReportsService {
       where: read.where.map((w) => ({ dimension: w.dimension, values: [...w.values] })),
     });
     const points = trendPoints(
-      runs.map((run) => run.finishedAt!),
+      runs.map((run) => ({ asOf: run.finishedAt!, runStartedAt: run.startedAt })),
       figures,
       read.communes,
       column.aggregate,

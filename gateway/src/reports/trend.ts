@@ -12,11 +12,12 @@ export interface TrendPoint {
 /**
  * The trend as of each instant, with the as-of rule of every read: per commune, its latest
  * snapshot at or before the instant; a failed one falls back to the latest good one before it
- * (STALE); a commune never read well counts in no point. `figures` are in commune, then time,
- * order; `instants` ascending. Without named communes, a point covers every commune read by then.
+ * (STALE), as is a commune the run ending at the instant did not read at all (its latest read is
+ * older than the run's start); a commune never read well counts in no point. `figures` are in
+ * commune, then time, order; `instants` ascending. Without named communes, a point covers every commune read by then.
  */
 export function trendPoints(
-  instants: readonly Date[],
+  instants: readonly { asOf: Date; runStartedAt: Date }[],
   figures: readonly SnapshotFigure[],
   communes: readonly string[] | null,
   aggregate: 'SUM' | 'MAX' | 'MIN',
@@ -41,7 +42,7 @@ export function trendPoints(
   );
   const combine = (a: number, b: number) =>
     aggregate === 'SUM' ? a + b : aggregate === 'MAX' ? Math.max(a, b) : Math.min(a, b);
-  return instants.map((at) => {
+  return instants.map(({ asOf: at, runStartedAt }) => {
     let value: number | null = null;
     let counted = 0;
     let stale = 0;
@@ -55,7 +56,7 @@ export function trendPoints(
       }
       if (!state.good) continue;
       counted++;
-      if (state.latest !== state.good) stale++;
+      if (state.latest !== state.good || state.latest!.readAt < runStartedAt) stale++;
       const v = state.good.value;
       if (v !== null) value = value === null ? v : combine(value, v);
     }
