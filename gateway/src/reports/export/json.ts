@@ -71,5 +71,21 @@ export async function writeJson(
 async function write(out: Writable, chunk: string): Promise<void> {
   if (out.destroyed)
     throw Object.assign(new Error('response closed'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
-  if (!out.write(chunk)) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+  if (!out.write(chunk)) await drainedOrClosed(out);
+}
+
+/**
+ * Resolves when the response drains or closes, then forgets both listeners (racing two `once`
+ * would leave the loser's listeners on the response at every wait).
+ */
+function drainedOrClosed(out: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+  });
 }
