@@ -112,6 +112,8 @@ async function main(): Promise<void> {
     ],
     // Every node of the demo runs on this machine.
     allowPrivateEndpoints: true,
+    // A commune stopped and started again from the demo's control is called again within seconds.
+    circuit: { failureThreshold: 5, openMs: 5_000 },
     notices: [staleNotice(`http://127.0.0.1:${CONTROL_PORT}`)],
   });
   const token = (roles: Record<string, string[]>, subject: string, expiry = '12h') =>
@@ -186,6 +188,26 @@ async function main(): Promise<void> {
         const i = DEMO_COMMUNES.findIndex((demo) => demo.code === code);
         if (i < 0 || nodes[i]) return false;
         nodes[i] = await startDemoNode(DEMO_COMMUNES[i]!, i);
+        // The hub stopped calling it while it was down (its circuit is open): wait until it may.
+        for (;;) {
+          const { commune } = (await graphql(
+            hub.url,
+            `
+              query ($c: ID!) {
+                commune(code: $c) {
+                  health {
+                    circuit {
+                      state
+                    }
+                  }
+                }
+              }
+            `,
+            { c: code },
+          )) as { commune: { health: { circuit: { state: string } }[] } };
+          if (commune.health.every((h) => h.circuit.state !== 'OPEN')) break;
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
         return true;
       },
       runReports: async () => {

@@ -54,6 +54,18 @@ async function startDemo(dataDir: string, port: number): Promise<Demo> {
   return demo;
 }
 
+/** What the demo printed matching `pattern`, once it has. */
+async function waitForOutput(demo: Demo, pattern: RegExp): Promise<RegExpExecArray> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    const match = pattern.exec(demo.output);
+    if (match) return match;
+    if (Date.now() > deadline)
+      throw new Error(`npm start never printed ${pattern}:\n${demo.output}`);
+    await new Promise((resolve) => demo.child.stdout!.once('data', resolve));
+  }
+}
+
 async function stopDemo(demo: Demo): Promise<void> {
   if (demo.child.exitCode !== null) return;
   const exited = new Promise((resolve) => demo.child.on('exit', resolve));
@@ -85,7 +97,50 @@ describe('npm start', () => {
         'BE-92094',
         'FR-59350',
       ]);
-      expect(first.communes.every((c: any) => c.businesses.totalCount === 60)).toBe(true);
+      // The first start's reports: runs dated a month back, a month of changes, runs again.
+      const month = await waitForOutput(
+        demo,
+        /Reports: every report ran dated a month back.*\((\d+) businesses opened, (\d+) closed/,
+      );
+      const opened = Number(month[1]);
+      expect(opened).toBeGreaterThan(0);
+      const total = first.communes.reduce(
+        (sum: number, c: any) => sum + c.businesses.totalCount,
+        0,
+      );
+      expect(total).toBeGreaterThanOrEqual(4 * 60);
+      const now = dataOf(await postGraphQL<any>(`${demo.hubUrl}/graphql`, query));
+      expect(now.communes.reduce((sum: number, c: any) => sum + c.businesses.totalCount, 0)).toBe(
+        4 * 60 + opened,
+      );
+      const trend = dataOf(
+        await postGraphQL<any>(
+          `${demo.hubUrl}/graphql`,
+          `{ reports { id } reportTrend(id: "business-changes", measure: "opened") { asOf communes } }`,
+        ),
+      );
+      expect(trend.reports).toHaveLength(8);
+      expect(trend.reportTrend).toHaveLength(2);
+      const days =
+        (Date.parse(trend.reportTrend[1].asOf) - Date.parse(trend.reportTrend[0].asOf)) /
+        86_400_000;
+      expect(Math.round(days)).toBe(30);
+      // The network page's instructions: stop Charleroi, and the reports mark it stale.
+      const control = /curl -X POST (http:\/\/127\.0\.0\.1:\d+)\/communes\/BE-52011\/stop/.exec(
+        demo.output,
+      )![1];
+      const stopped = await fetch(`${control}/communes/BE-52011/stop`, { method: 'POST' });
+      expect(stopped.status).toBe(200);
+      const stale = dataOf(
+        await postGraphQL<any>(
+          `${demo.hubUrl}/graphql`,
+          `{ report(id: "votes") { communes { communeCode state } } }`,
+        ),
+      );
+      expect(stale.report.communes).toContainEqual({ communeCode: 'BE-52011', state: 'STALE' });
+      expect((await fetch(`${control}/communes/BE-52011/start`, { method: 'POST' })).status).toBe(
+        200,
+      );
       expect(new Set(first.communes.map((c: any) => c.country))).toEqual(new Set(['BE', 'FR']));
       // The pooled software, as the welcome text suggests asking: Délibé is used by all four.
       expect(demo.output).toMatch(/Seeded Namur: 3 publiccode.yml, 4 adoptions/);
@@ -105,8 +160,9 @@ describe('npm start', () => {
 
       demo = await startDemo(dataDir, port);
       expect(demo.output).not.toMatch(/Seeding|Seeded/);
+      await waitForOutput(demo, /Reports: every report ran at start/);
       const again = dataOf(await postGraphQL<any>(`${demo.hubUrl}/graphql`, query));
-      expect(again).toEqual(first);
+      expect(again).toEqual(now);
     },
     2 * START_TIMEOUT_MS + 60_000,
   );
