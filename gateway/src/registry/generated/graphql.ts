@@ -15,16 +15,23 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** State of the hub's circuit breaker for a commune. */
 export type CircuitState =
+  /** The hub calls the commune normally. */
   | 'CLOSED'
+  /** The open period ended: one trial call goes through; success closes the circuit, failure opens it again. */
   | 'HALF_OPEN'
+  /** Too many consecutive failures: the hub skips the commune until the open period ends. */
   | 'OPEN';
 
 /** The hub's circuit breaker for the commune: OPEN means the hub stops calling it for a while. */
 export type CircuitStatus = {
   __typename?: 'CircuitStatus';
+  /** Calls to the commune that failed in a row since the last success. */
   consecutiveFailures: Scalars['Int']['output'];
+  /** When the circuit last opened, ISO 8601; null while it has not opened since the last success. */
   openedAt?: Maybe<Scalars['String']['output']>;
+  /** The circuit's state. */
   state: CircuitState;
 };
 
@@ -36,6 +43,7 @@ export type Commune = {
   __typename?: 'Commune';
   /** Official code with the country: `BE-92094` (NIS/INS), `FR-59350` (INSEE). */
   code: Scalars['ID']['output'];
+  /** The commune's country, derived from its code's prefix. */
   country: Country;
   /** The last health check of each endpoint, with the hub's live circuit for the commune. */
   health: Array<SubgraphHealth>;
@@ -49,11 +57,13 @@ export type Commune = {
   region?: Maybe<Scalars['String']['output']>;
   /** Does the commune have an endpoint for this subgraph (whatever its status)? */
   serves: Scalars['Boolean']['output'];
+  /** Membership status: whether the hub routes requests to the commune. */
   status: CommuneStatus;
   /** The commune's GraphQL endpoint for each subgraph it serves, in the contract's names. */
   subgraphs: Array<CommuneSubgraph>;
   /** Why the commune is suspended; null unless its status is SUSPENDED. */
   suspendedReason?: Maybe<Scalars['String']['output']>;
+  /** The commune's public website, an http(s) URL. */
   website?: Maybe<Scalars['String']['output']>;
 };
 
@@ -66,7 +76,9 @@ export type CommuneServesArgs = {
   subgraph: Scalars['String']['input'];
 };
 
+/** Restricts which communes `communes` returns; every field given must match. */
 export type CommuneFilter = {
+  /** Null: every country. */
   country?: InputMaybe<Country>;
   /** Only communes with an endpoint for this subgraph. */
   serves?: InputMaybe<Scalars['String']['input']>;
@@ -74,21 +86,32 @@ export type CommuneFilter = {
   status?: InputMaybe<CommuneStatus>;
 };
 
+/** A commune's name in each of the network's languages; null where unknown. */
 export type CommuneNames = {
   __typename?: 'CommuneNames';
+  /** The name in German. */
   de?: Maybe<Scalars['String']['output']>;
+  /** The name in English. */
   en?: Maybe<Scalars['String']['output']>;
+  /** The name in French. */
   fr?: Maybe<Scalars['String']['output']>;
+  /** The name in Dutch. */
   nl?: Maybe<Scalars['String']['output']>;
 };
 
+/** A commune's name in each of the network's languages; leave out the unknown ones. */
 export type CommuneNamesInput = {
+  /** The name in German. */
   de?: InputMaybe<Scalars['String']['input']>;
+  /** The name in English. */
   en?: InputMaybe<Scalars['String']['input']>;
+  /** The name in French. */
   fr?: InputMaybe<Scalars['String']['input']>;
+  /** The name in Dutch. */
   nl?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A commune's membership status in the network. */
 export type CommuneStatus =
   /** Member: the hub routes requests to its endpoints. */
   | 'ACTIVE'
@@ -97,6 +120,7 @@ export type CommuneStatus =
   /** Still a member, but the hub does not route to it until it is reinstated. */
   | 'SUSPENDED';
 
+/** One GraphQL endpoint of a commune, for one subgraph of the contract. */
 export type CommuneSubgraph = {
   __typename?: 'CommuneSubgraph';
   /** A subgraph name of the contract (`directory`). */
@@ -105,23 +129,37 @@ export type CommuneSubgraph = {
   url: Scalars['String']['output'];
 };
 
+/** One GraphQL endpoint of a commune, for one subgraph of the contract. */
 export type CommuneSubgraphInput = {
+  /** A subgraph name of the contract (`directory`). */
   name: Scalars['String']['input'];
+  /** The endpoint's URL, http(s) (`https://namur.example/directory/graphql`). */
   url: Scalars['String']['input'];
 };
 
+/** Whether an endpoint's served SDL is compatible with the contract, as of the last check. */
 export type ContractStatus =
+  /** The served SDL keeps everything the contract defines. */
   | 'COMPATIBLE'
+  /** The served SDL breaks the contract; see `contractDifferences`. */
   | 'INCOMPATIBLE'
+  /** Not checked yet, or the endpoint did not answer. */
   | 'UNKNOWN';
 
+/** Country of a member commune, ISO 3166-1 alpha-2. */
 export type Country =
+  /** Belgium: commune codes `BE-` followed by the 5-digit NIS/INS code. */
   | 'BE'
+  /** France: commune codes `FR-` followed by the 5-character INSEE code. */
   | 'FR';
 
+/** Outcome of the last health check of an endpoint. */
 export type HealthStatus =
+  /** The node's `/health` or the subgraph endpoint did not answer properly. */
   | 'DOWN'
+  /** The endpoint has not been checked yet. */
   | 'UNKNOWN'
+  /** The node's `/health` and the subgraph endpoint answered. */
   | 'UP';
 
 /** Hub administrators only. */
@@ -171,49 +209,63 @@ export type MutationUpdateCommuneEndpointsArgs = {
   subgraphs: Array<CommuneSubgraphInput>;
 };
 
+/** Reads of the hub's registry of member communes. */
 export type Query = {
   __typename?: 'Query';
+  /** One commune by its code, whatever its status; null if the hub does not know it. */
   commune?: Maybe<Commune>;
   /** Member communes in code order; every status unless the filter says otherwise. */
   communes: Array<Commune>;
 };
 
 
+/** Reads of the hub's registry of member communes. */
 export type QueryCommuneArgs = {
   code: Scalars['ID']['input'];
 };
 
 
+/** Reads of the hub's registry of member communes. */
 export type QueryCommunesArgs = {
   filter?: InputMaybe<CommuneFilter>;
 };
 
+/** A commune to register in the network. */
 export type RegisterCommuneInput = {
+  /** Official code with the country: `BE-92094` (NIS/INS), `FR-59350` (INSEE). */
   code: Scalars['ID']['input'];
   /** Derived from the code when left out; must match the code's prefix when given. */
   country?: InputMaybe<Country>;
   /** The name in the commune's main language. */
   name: Scalars['String']['input'];
+  /** The name in each of the network's languages, where known. */
   names?: InputMaybe<CommuneNamesInput>;
+  /** Region or province (`Wallonie`, `Hauts-de-France`). */
   region?: InputMaybe<Scalars['String']['input']>;
   /** Each endpoint must serve an SDL compatible with the contract. */
   subgraphs: Array<CommuneSubgraphInput>;
+  /** The commune's public website, an http(s) URL. */
   website?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The hub's last health check of one of a commune's endpoints, with the commune's live circuit. */
 export type SubgraphHealth = {
   __typename?: 'SubgraphHealth';
   /** When the last check ran, ISO 8601; null if never checked. */
   checkedAt?: Maybe<Scalars['String']['output']>;
+  /** The hub's live circuit breaker for the commune (shared by all its endpoints). */
   circuit: CircuitStatus;
   /** Whether the SDL the endpoint serves is compatible with the contract. */
   contract: ContractStatus;
   /** What the served SDL breaks in the contract, one message each. */
   contractDifferences: Array<Scalars['String']['output']>;
+  /** Why the last check failed; null if it passed or never ran. */
   lastError?: Maybe<Scalars['String']['output']>;
+  /** How long the node's `/health` took to answer at the last check, in milliseconds; null if it did not answer or was never checked. */
   latencyMs?: Maybe<Scalars['Int']['output']>;
   /** UP when the node's `/health` and the subgraph endpoint answered at the last check. */
   status: HealthStatus;
+  /** The subgraph name of the contract the endpoint serves (`directory`). */
   subgraph: Scalars['String']['output'];
 };
 
