@@ -56,8 +56,11 @@ export type ContactsInput = {
   website?: string | null | undefined;
 };
 
+/** Country of a member commune, ISO 3166-1 alpha-2. */
 export type Country =
+  /** Belgium: commune codes `BE-` followed by the 5-digit NIS/INS code. */
   | 'BE'
+  /** France: commune codes `FR-` followed by the 5-character INSEE code. */
   | 'FR';
 
 export type CreateBusinessInput = {

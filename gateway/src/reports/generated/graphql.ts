@@ -17,6 +17,7 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Report administration. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Queues a run of the report now (hub admin or association analyst); the run is returned queued. */
@@ -24,10 +25,12 @@ export type Mutation = {
 };
 
 
+/** Report administration. */
 export type MutationRunReportArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Reads of the network's consolidated reports, served by the hub. */
 export type Query = {
   __typename?: 'Query';
   /** A report read from its stored snapshots. Refused with BAD_USER_INPUT naming the argument. */
@@ -41,30 +44,39 @@ export type Query = {
 };
 
 
+/** Reads of the network's consolidated reports, served by the hub. */
 export type QueryReportArgs = {
   id: Scalars['ID']['input'];
   read?: InputMaybe<ReportRead>;
 };
 
 
+/** Reads of the network's consolidated reports, served by the hub. */
 export type QueryReportRunsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   reportId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** Reads of the network's consolidated reports, served by the hub. */
 export type QueryReportTrendArgs = {
   id: Scalars['ID']['input'];
   measure: Scalars['String']['input'];
   read?: InputMaybe<ReportRead>;
 };
 
+/** How a measure adds up when rows are grouped or communes combined. */
 export type ReportAggregate =
+  /** The largest value is kept. */
   | 'MAX'
+  /** The smallest value is kept. */
   | 'MIN'
+  /** The figure cannot be combined (a median); null in a row that groups several rows or groups a dimension away. */
   | 'NONE'
+  /** Values are added up. */
   | 'SUM';
 
+/** How the web page draws a report. */
 export type ReportChart =
   /** Bars, one per commune. */
   | 'BARS'
@@ -75,6 +87,7 @@ export type ReportChart =
   /** Stacked bars: one bar per commune, one colour per value of the second dimension. */
   | 'STACKED_BARS';
 
+/** One column of a report's rows: a dimension rows are grouped by, or a measure. */
 export type ReportColumn = {
   __typename?: 'ReportColumn';
   /**
@@ -82,29 +95,40 @@ export type ReportColumn = {
    * combined (a median); null for a dimension.
    */
   aggregate?: Maybe<ReportAggregate>;
+  /** Column heading in the requested language (fr by default). */
   label: Scalars['String']['output'];
   /** Machine name (`topic`, `month`, `count`). */
   name: Scalars['String']['output'];
+  /** Whether the column is a dimension or a measure. */
   role: ReportColumnRole;
+  /** The kind of value the column holds. */
   type: ReportColumnType;
 };
 
 
+/** One column of a report's rows: a dimension rows are grouped by, or a measure. */
 export type ReportColumnLabelArgs = {
   language?: InputMaybe<ReportLanguage>;
 };
 
+/** Whether a column groups rows or holds a figure. */
 export type ReportColumnRole =
+  /** Rows are grouped by its values; it appears in `ReportRow.dimensions`. */
   | 'DIMENSION'
+  /** A figure; it appears in `ReportRow.measures`. */
   | 'MEASURE';
 
+/** The kind of value a report column holds. */
 export type ReportColumnType =
   /** A commune code (`BE-92094`). */
   | 'COMMUNE'
+  /** A decimal number. */
   | 'FLOAT'
+  /** A whole number. */
   | 'INT'
   /** A month, `2026-03`. */
   | 'MONTH'
+  /** Free text or a code (`COUNCIL`). */
   | 'STRING';
 
 /**
@@ -118,6 +142,7 @@ export type ReportDefinition = {
   chart: ReportChart;
   /** Every column of the stored rows: dimensions first, then measures. */
   columns: Array<ReportColumn>;
+  /** What the report shows, in the requested language (fr by default). */
   description: Scalars['String']['output'];
   /** Stable identifier used in URLs and exports (`decisions-by-topic`). */
   id: Scalars['ID']['output'];
@@ -151,9 +176,13 @@ export type ReportDefinitionTitleArgs = {
   language?: InputMaybe<ReportLanguage>;
 };
 
+/** A language report titles, descriptions and labels are written in. */
 export type ReportLanguage =
+  /** English. */
   | 'en'
+  /** French. */
   | 'fr'
+  /** Dutch. */
   | 'nl';
 
 /** Where one commune's part of a report read comes from. */
@@ -161,6 +190,7 @@ export type ReportProvenance = {
   __typename?: 'ReportProvenance';
   /** Seconds between `readAt` and `asOf`. */
   ageSeconds?: Maybe<Scalars['Int']['output']>;
+  /** The commune's code (`BE-92094`). */
   communeCode: Scalars['ID']['output'];
   /** Why the latest run at or before `asOf` could not read it. */
   error?: Maybe<Scalars['String']['output']>;
@@ -173,11 +203,16 @@ export type ReportProvenance = {
   state: ReportProvenanceState;
 };
 
+/** How current a commune's part of a report read is. */
 export type ReportProvenanceState =
+  /** It never answered a run; it has no rows in the total. */
   | 'MISSING'
+  /** Read by the latest run at or before `asOf`. */
   | 'OK'
+  /** The latest run failed for it or did not read it, so its last known rows are used. */
   | 'STALE';
 
+/** Which part of a report to read: communes, period, instant, grouping and filters. */
 export type ReportRead = {
   /** Instant (ISO 8601) to read as of; null: now. */
   asOf?: InputMaybe<Scalars['String']['input']>;
@@ -211,19 +246,29 @@ export type ReportRun = {
   answered: Scalars['Int']['output'];
   /** Communes that failed; their previous rows stay, marked stale. */
   failed: Scalars['Int']['output'];
+  /** When the run ended, ISO 8601; null while queued or running. */
   finishedAt?: Maybe<Scalars['String']['output']>;
+  /** Identifier of the run. */
   id: Scalars['ID']['output'];
+  /** The id of the report run (`decisions-by-topic`). */
   reportId: Scalars['ID']['output'];
+  /** When the run was queued, ISO 8601. */
   startedAt: Scalars['String']['output'];
+  /** Where the run is. */
   state: ReportRunState;
   /** SCHEDULE, ADMIN (runReport), or STARTUP. */
   trigger: Scalars['String']['output'];
 };
 
+/** Where a report run is. */
 export type ReportRunState =
+  /** Finished; what it read is stored. */
   | 'DONE'
+  /** Gave up on its last attempt; trends skip it. */
   | 'FAILED'
+  /** Waiting for its turn. */
   | 'QUEUED'
+  /** Reading the communes now. */
   | 'RUNNING';
 
 /** A report read as of a date: rows over the chosen communes, each commune's provenance. */
@@ -235,22 +280,30 @@ export type ReportTable = {
   columns: Array<ReportColumn>;
   /** One entry per commune asked for (or every member ever read), in commune-code order. */
   communes: Array<ReportProvenance>;
+  /** The report read. */
   report: ReportDefinition;
+  /** The rows, grouped by the kept dimensions and filtered by the read. */
   rows: Array<ReportRow>;
 };
 
 /** One point of a trend: the report's measure summed over the chosen communes, as of a run. */
 export type ReportTrendPoint = {
   __typename?: 'ReportTrendPoint';
+  /** When the run behind the point finished, ISO 8601. */
   asOf: Scalars['String']['output'];
   /** Communes whose rows count in the point, stale ones included. */
   communes: Scalars['Int']['output'];
+  /** Communes counted with rows from an earlier run, because the point's run failed for them or did not read them. */
   staleCommunes: Scalars['Int']['output'];
+  /** The measure combined by its aggregate over the communes counted; null if none has a value. */
   value?: Maybe<Scalars['Float']['output']>;
 };
 
+/** Keeps only rows whose dimension takes one of the values. */
 export type ReportWhere = {
+  /** A dimension of the report, by its column name (`body`). */
   dimension: Scalars['String']['input'];
+  /** The values to keep (`COUNCIL`); a row matches when its value is one of them. */
   values: Array<Scalars['String']['input']>;
 };
 
