@@ -23,36 +23,54 @@ export type Activity = {
   code: Scalars['String']['output'];
   /** The code's label in French. */
   label: Scalars['String']['output'];
+  /** Whether this is the business's main activity. */
   main: Scalars['Boolean']['output'];
+  /** The NACE version the code belongs to. */
   naceVersion: NaceVersion;
   /** NACE section letter (`A`–`U`). */
   section: Scalars['String']['output'];
 };
 
+/** One economic activity of a business, as a NACE code. */
 export type ActivityInput = {
+  /** A NACE code of that version, with or without dots (`47.240`). */
   code: Scalars['String']['input'];
+  /** Whether this is the business's main activity. */
   main?: Scalars['Boolean']['input'];
+  /** The NACE version the code belongs to. */
   naceVersion: NaceVersion;
 };
 
+/** A postal address. */
 export type Address = {
   __typename?: 'Address';
+  /** Box or unit within the building. */
   box?: Maybe<Scalars['String']['output']>;
   /** ISO 3166-1 alpha-2 (`BE`, `FR`). */
   countryCode: Scalars['String']['output'];
+  /** Town or locality name. */
   locality: Scalars['String']['output'];
+  /** House number, with any suffix (`12A`). */
   number?: Maybe<Scalars['String']['output']>;
+  /** Postal code (`1000`, `59000`). */
   postalCode: Scalars['String']['output'];
+  /** Street name. */
   street: Scalars['String']['output'];
 };
 
+/** A postal address on the commune's territory. */
 export type AddressInput = {
+  /** Box or unit within the building. */
   box?: InputMaybe<Scalars['String']['input']>;
   /** Defaults to the commune's country. */
   countryCode?: InputMaybe<Scalars['String']['input']>;
+  /** Town or locality name. */
   locality: Scalars['String']['input'];
+  /** House number, with any suffix (`12A`). */
   number?: InputMaybe<Scalars['String']['input']>;
+  /** Postal code (`1000`, `59000`). */
   postalCode: Scalars['String']['input'];
+  /** Street name. */
   street: Scalars['String']['input'];
 };
 
@@ -62,15 +80,21 @@ export type AddressInput = {
  */
 export type Business = {
   __typename?: 'Business';
+  /** Its economic activities as NACE codes; one of them is the main one. */
   activities: Array<Activity>;
+  /** Its postal address on the commune's territory. */
   address: Address;
+  /** The name it trades under, when different from its registered name. */
   commercialName?: Maybe<Scalars['String']['output']>;
   /** The commune that publishes this business; resolved by the hub's registry. */
   commune: Commune;
   /** Official code of the commune that publishes this business (`BE-92094`, `FR-59350`). */
   communeCode: Scalars['ID']['output'];
+  /** How to reach it. */
   contacts: Contacts;
+  /** When the record was created on the node, ISO 8601. */
   createdAt: Scalars['String']['output'];
+  /** A short description in each of the network's languages, where given. */
   description: LocalizedText;
   /** Distance in kilometres from `filter.near`, when the list was filtered by distance. */
   distanceKm?: Maybe<Scalars['Float']['output']>;
@@ -84,35 +108,49 @@ export type Business = {
   id: Scalars['ID']['output'];
   /** Legal form as registered (`SRL`, `SA`, `ASBL`, `SARL`, `EI`, …). */
   legalForm?: Maybe<Scalars['String']['output']>;
+  /** Its position (WGS 84), when known. */
   location?: Maybe<GeoPoint>;
+  /** The business's registered name. */
   name: Scalars['String']['output'];
   /** Opening hours in schema.org syntax, one specification per entry (`Mo-Fr 09:00-18:00`). */
   openingHours: Array<Scalars['String']['output']>;
+  /** Where the record comes from. */
   source: BusinessSource;
   /** ISO date the business started (KBO `StartDate`, SIRENE `dateCreation`), when known. */
   startDate?: Maybe<Scalars['String']['output']>;
+  /** Whether the business is still operating. */
   status: BusinessStatus;
+  /** When the record last changed on the node, ISO 8601. */
   updatedAt: Scalars['String']['output'];
 };
 
+/** A page of businesses, in the requested order. */
 export type BusinessConnection = {
   __typename?: 'BusinessConnection';
+  /** The businesses of the page, each with its cursor. */
   edges: Array<BusinessEdge>;
+  /** Where the page stands in the whole list. */
   pageInfo: PageInfo;
   /** Number of businesses matching the filter, across the communes asked. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One business of a page, with its cursor. */
 export type BusinessEdge = {
   __typename?: 'BusinessEdge';
+  /** Opaque cursor to pass as `after` to get the businesses after this one. */
   cursor: Scalars['String']['output'];
+  /** The business. */
   node: Business;
 };
 
+/** Restricts which businesses a list holds; every field given must match. */
 export type BusinessFilter = {
   /** NACE code prefix, with or without dots (`47`, `47.2`, `10.71`). */
   nace?: InputMaybe<Scalars['String']['input']>;
+  /** Only businesses within a radius of a point. */
   near?: InputMaybe<NearInput>;
+  /** Only businesses at this postal code (`1000`). */
   postalCode?: InputMaybe<Scalars['String']['input']>;
   /** French full text over names and descriptions; accents and plurals do not matter. */
   search?: InputMaybe<Scalars['String']['input']>;
@@ -133,33 +171,48 @@ export type BusinessMonthChange = {
   opened: Scalars['Int']['output'];
 };
 
+/** How a business list is sorted. */
 export type BusinessOrder = {
+  /** Ascending or descending. */
   direction?: OrderDirection;
+  /** What the list is sorted by. */
   field?: BusinessOrderField;
 };
 
+/** What a business list is sorted by. */
 export type BusinessOrderField =
+  /** When the record was created on the node. */
   | 'CREATED_AT'
   /** Needs `filter.near`. */
   | 'DISTANCE'
+  /** The business's name. */
   | 'NAME';
 
+/** Where a business record comes from. */
 export type BusinessSource =
+  /** Imported from the KBO/BCE open data. */
   | 'KBO_IMPORT'
+  /** Entered by the commune through the API. */
   | 'MANUAL';
 
+/** Whether a business is still operating. */
 export type BusinessStatus =
+  /** Operating; it has no end date. */
   | 'ACTIVE'
+  /** Closed; its end date says since when. */
   | 'CLOSED';
 
+/** A member commune; the directory subgraph adds its businesses. */
 export type Commune = {
   __typename?: 'Commune';
   /** Businesses on the commune's territory. */
   businesses?: Maybe<BusinessConnection>;
+  /** Official code with the country (`BE-92094`). */
   code: Scalars['ID']['output'];
 };
 
 
+/** A member commune; the directory subgraph adds its businesses. */
 export type CommuneBusinessesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<BusinessFilter>;
@@ -167,124 +220,184 @@ export type CommuneBusinessesArgs = {
   orderBy?: InputMaybe<BusinessOrder>;
 };
 
+/** How to reach a business; null where not given. */
 export type Contacts = {
   __typename?: 'Contacts';
+  /** Email address. */
   email?: Maybe<Scalars['String']['output']>;
+  /** Phone number in international format (`+3225112233`). */
   phone?: Maybe<Scalars['String']['output']>;
+  /** Website, an http(s) URL. */
   website?: Maybe<Scalars['String']['output']>;
 };
 
+/** How to reach a business; leave out what is not known. */
 export type ContactsInput = {
+  /** Email address. */
   email?: InputMaybe<Scalars['String']['input']>;
+  /** Phone number; stored in international format. */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** Website, an http(s) URL. */
   website?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A business to add to the commune's directory. */
 export type CreateBusinessInput = {
+  /** Its economic activities as NACE codes. */
   activities: Array<ActivityInput>;
+  /** Its postal address. */
   address: AddressInput;
+  /** The name it trades under, when different. */
   commercialName?: InputMaybe<Scalars['String']['input']>;
+  /** How to reach it. */
   contacts?: InputMaybe<ContactsInput>;
+  /** A short description in each of the network's languages. */
   description?: InputMaybe<LocalizedTextInput>;
   /** ISO date it closed; only for a CLOSED business (a new one is ACTIVE), not before startDate. */
   endDate?: InputMaybe<Scalars['String']['input']>;
+  /** Belgium: KBO/BCE enterprise number, 10 digits. France: SIREN, 9 digits. */
   enterpriseNumber: Scalars['String']['input'];
+  /** Belgium: establishment unit number, 10 digits. France: SIRET, 14 digits. */
   establishmentNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Legal form as registered (`SRL`, `SA`, `ASBL`, `SARL`, `EI`, …). */
   legalForm?: InputMaybe<Scalars['String']['input']>;
+  /** Its position, when known. */
   location?: InputMaybe<GeoPointInput>;
+  /** The business's registered name. */
   name: Scalars['String']['input'];
+  /** Opening hours in schema.org syntax, one specification per entry (`Mo-Fr 09:00-18:00`). */
   openingHours?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Where the record comes from. */
   source?: InputMaybe<BusinessSource>;
   /** ISO date the business started (`2019-04-01`). */
   startDate?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A position in WGS 84 decimal degrees. */
 export type GeoPoint = {
   __typename?: 'GeoPoint';
+  /** Latitude, in decimal degrees. */
   lat: Scalars['Float']['output'];
+  /** Longitude, in decimal degrees. */
   lon: Scalars['Float']['output'];
 };
 
+/** A position in WGS 84 decimal degrees. */
 export type GeoPointInput = {
+  /** Latitude, -90 to 90. */
   lat: Scalars['Float']['input'];
+  /** Longitude, -180 to 180. */
   lon: Scalars['Float']['input'];
 };
 
+/** A text in each of the network's languages; null where not given. */
 export type LocalizedText = {
   __typename?: 'LocalizedText';
+  /** The text in German. */
   de?: Maybe<Scalars['String']['output']>;
+  /** The text in English. */
   en?: Maybe<Scalars['String']['output']>;
+  /** The text in French. */
   fr?: Maybe<Scalars['String']['output']>;
+  /** The text in Dutch. */
   nl?: Maybe<Scalars['String']['output']>;
 };
 
+/** A text in each of the network's languages; leave out the ones not given. */
 export type LocalizedTextInput = {
+  /** The text in German. */
   de?: InputMaybe<Scalars['String']['input']>;
+  /** The text in English. */
   en?: InputMaybe<Scalars['String']['input']>;
+  /** The text in French. */
   fr?: InputMaybe<Scalars['String']['input']>;
+  /** The text in Dutch. */
   nl?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Changes to a commune's business directory, by the commune's editors. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Marks the business CLOSED, its endDate today (updateBusiness corrects it); it stays listed. */
   closeBusiness: Business;
+  /** Adds a business to the commune's directory, ACTIVE. */
   createBusiness: Business;
   /** Marks the business ACTIVE again; its endDate is cleared. */
   reopenBusiness: Business;
+  /** Changes the fields given of one of the commune's businesses. */
   updateBusiness: Business;
 };
 
 
+/** Changes to a commune's business directory, by the commune's editors. */
 export type MutationCloseBusinessArgs = {
   commune: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
 };
 
 
+/** Changes to a commune's business directory, by the commune's editors. */
 export type MutationCreateBusinessArgs = {
   commune: Scalars['ID']['input'];
   input: CreateBusinessInput;
 };
 
 
+/** Changes to a commune's business directory, by the commune's editors. */
 export type MutationReopenBusinessArgs = {
   commune: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
 };
 
 
+/** Changes to a commune's business directory, by the commune's editors. */
 export type MutationUpdateBusinessArgs = {
   commune: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
   input: UpdateBusinessInput;
 };
 
+/** A version of the NACE classification of economic activities. */
 export type NaceVersion =
+  /** NACE-BEL 2008 (NACE Rev. 2). */
   | 'NACE_2008'
+  /** NACE-BEL 2025 (NACE Rev. 2.1). */
   | 'NACE_2025';
 
+/** A circle around a point, for distance filters. */
 export type NearInput = {
   /** Radius in kilometres, at most 100. */
   km: Scalars['Float']['input'];
+  /** Latitude of the centre, in decimal degrees. */
   lat: Scalars['Float']['input'];
+  /** Longitude of the centre, in decimal degrees. */
   lon: Scalars['Float']['input'];
 };
 
+/** Sort direction. */
 export type OrderDirection =
+  /** Ascending: A to Z, oldest first, nearest first. */
   | 'ASC'
+  /** Descending: Z to A, newest first, farthest first. */
   | 'DESC';
 
+/** Where a page stands in the whole list. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the page's last item, to pass as `after`; null if the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow the page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether items come before the page. */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the page's first item; null if the page is empty. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** Reads of the business directory, across the communes asked. */
 export type Query = {
   __typename?: 'Query';
+  /** One business by its commune and id; null if there is none. */
   business?: Maybe<Business>;
   /**
    * Per commune and month: businesses that started and that closed, by their start and end
@@ -300,12 +413,14 @@ export type Query = {
 };
 
 
+/** Reads of the business directory, across the communes asked. */
 export type QueryBusinessArgs = {
   communeCode: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads of the business directory, across the communes asked. */
 export type QueryBusinessChangesByMonthArgs = {
   communes?: InputMaybe<Array<Scalars['ID']['input']>>;
   from?: InputMaybe<Scalars['String']['input']>;
@@ -313,12 +428,14 @@ export type QueryBusinessChangesByMonthArgs = {
 };
 
 
+/** Reads of the business directory, across the communes asked. */
 export type QueryBusinessCountsBySectorArgs = {
   communes?: InputMaybe<Array<Scalars['ID']['input']>>;
   filter?: InputMaybe<BusinessFilter>;
 };
 
 
+/** Reads of the business directory, across the communes asked. */
 export type QueryBusinessesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   communes?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -328,6 +445,7 @@ export type QueryBusinessesArgs = {
 };
 
 
+/** Reads of the business directory, across the communes asked. */
 export type QueryEstablishmentsOfArgs = {
   communes?: InputMaybe<Array<Scalars['ID']['input']>>;
   enterpriseNumber: Scalars['String']['input'];
@@ -339,10 +457,13 @@ export type QueryEstablishmentsOfArgs = {
  */
 export type SectorCount = {
   __typename?: 'SectorCount';
+  /** Number of businesses whose main activity falls in the section. */
   count: Scalars['Int']['output'];
+  /** The NACE version and section letter, together (`NACE_2008/G`). */
   key: Scalars['String']['output'];
   /** Label of the section in French. */
   label: Scalars['String']['output'];
+  /** The NACE version of the section. */
   naceVersion: NaceVersion;
   /** Section letter (`A`–`U` in NACE 2008, `A`–`V` in NACE 2025). */
   section: Scalars['String']['output'];
@@ -350,17 +471,27 @@ export type SectorCount = {
 
 /** Fields left out are unchanged; a field set to null is cleared. */
 export type UpdateBusinessInput = {
+  /** Its economic activities as NACE codes; replaces the current ones. */
   activities?: InputMaybe<Array<ActivityInput>>;
+  /** Its postal address. */
   address?: InputMaybe<AddressInput>;
+  /** The name it trades under, when different. */
   commercialName?: InputMaybe<Scalars['String']['input']>;
+  /** How to reach it; replaces the current contacts. */
   contacts?: InputMaybe<ContactsInput>;
+  /** A short description in each of the network's languages; replaces the current one. */
   description?: InputMaybe<LocalizedTextInput>;
   /** ISO date it closed; only while the business is CLOSED, not before startDate. */
   endDate?: InputMaybe<Scalars['String']['input']>;
+  /** Belgium: establishment unit number, 10 digits. France: SIRET, 14 digits. */
   establishmentNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Legal form as registered (`SRL`, `SA`, `ASBL`, `SARL`, `EI`, …). */
   legalForm?: InputMaybe<Scalars['String']['input']>;
+  /** Its position. */
   location?: InputMaybe<GeoPointInput>;
+  /** The business's registered name. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Opening hours in schema.org syntax, one specification per entry; replaces the current ones. */
   openingHours?: InputMaybe<Array<Scalars['String']['input']>>;
   /** ISO date the business started (`2019-04-01`). */
   startDate?: InputMaybe<Scalars['String']['input']>;
