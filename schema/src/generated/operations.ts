@@ -4,26 +4,39 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** One economic activity of a business, as a NACE code. */
 export type ActivityInput = {
+  /** A NACE code of that version, with or without dots (`47.240`). */
   code: string;
+  /** Whether this is the business's main activity. */
   main?: boolean;
+  /** The NACE version the code belongs to. */
   naceVersion: NaceVersion;
 };
 
+/** A postal address on the commune's territory. */
 export type AddressInput = {
+  /** Box or unit within the building. */
   box?: string | null | undefined;
   /** Defaults to the commune's country. */
   countryCode?: string | null | undefined;
+  /** Town or locality name. */
   locality: string;
+  /** House number, with any suffix (`12A`). */
   number?: string | null | undefined;
+  /** Postal code (`1000`, `59000`). */
   postalCode: string;
+  /** Street name. */
   street: string;
 };
 
+/** Restricts which businesses a list holds; every field given must match. */
 export type BusinessFilter = {
   /** NACE code prefix, with or without dots (`47`, `47.2`, `10.71`). */
   nace?: string | null | undefined;
+  /** Only businesses within a radius of a point. */
   near?: NearInput | null | undefined;
+  /** Only businesses at this postal code (`1000`). */
   postalCode?: string | null | undefined;
   /** French full text over names and descriptions; accents and plurals do not matter. */
   search?: string | null | undefined;
@@ -31,28 +44,44 @@ export type BusinessFilter = {
   status?: BusinessStatus | null | undefined;
 };
 
+/** How a business list is sorted. */
 export type BusinessOrder = {
+  /** Ascending or descending. */
   direction?: OrderDirection;
+  /** What the list is sorted by. */
   field?: BusinessOrderField;
 };
 
+/** What a business list is sorted by. */
 export type BusinessOrderField =
+  /** When the record was created on the node. */
   | 'CREATED_AT'
   /** Needs `filter.near`. */
   | 'DISTANCE'
+  /** The business's name. */
   | 'NAME';
 
+/** Where a business record comes from. */
 export type BusinessSource =
+  /** Imported from the KBO/BCE open data. */
   | 'KBO_IMPORT'
+  /** Entered by the commune through the API. */
   | 'MANUAL';
 
+/** Whether a business is still operating. */
 export type BusinessStatus =
+  /** Operating; it has no end date. */
   | 'ACTIVE'
+  /** Closed; its end date says since when. */
   | 'CLOSED';
 
+/** How to reach a business; leave out what is not known. */
 export type ContactsInput = {
+  /** Email address. */
   email?: string | null | undefined;
+  /** Phone number; stored in international format. */
   phone?: string | null | undefined;
+  /** Website, an http(s) URL. */
   website?: string | null | undefined;
 };
 
@@ -63,50 +92,80 @@ export type Country =
   /** France: commune codes `FR-` followed by the 5-character INSEE code. */
   | 'FR';
 
+/** A business to add to the commune's directory. */
 export type CreateBusinessInput = {
+  /** Its economic activities as NACE codes. */
   activities: Array<ActivityInput>;
+  /** Its postal address. */
   address: AddressInput;
+  /** The name it trades under, when different. */
   commercialName?: string | null | undefined;
+  /** How to reach it. */
   contacts?: ContactsInput | null | undefined;
+  /** A short description in each of the network's languages. */
   description?: LocalizedTextInput | null | undefined;
   /** ISO date it closed; only for a CLOSED business (a new one is ACTIVE), not before startDate. */
   endDate?: string | null | undefined;
+  /** Belgium: KBO/BCE enterprise number, 10 digits. France: SIREN, 9 digits. */
   enterpriseNumber: string;
+  /** Belgium: establishment unit number, 10 digits. France: SIRET, 14 digits. */
   establishmentNumber?: string | null | undefined;
+  /** Legal form as registered (`SRL`, `SA`, `ASBL`, `SARL`, `EI`, …). */
   legalForm?: string | null | undefined;
+  /** Its position, when known. */
   location?: GeoPointInput | null | undefined;
+  /** The business's registered name. */
   name: string;
+  /** Opening hours in schema.org syntax, one specification per entry (`Mo-Fr 09:00-18:00`). */
   openingHours?: Array<string> | null | undefined;
+  /** Where the record comes from. */
   source?: BusinessSource | null | undefined;
   /** ISO date the business started (`2019-04-01`). */
   startDate?: string | null | undefined;
 };
 
+/** A position in WGS 84 decimal degrees. */
 export type GeoPointInput = {
+  /** Latitude, -90 to 90. */
   lat: number;
+  /** Longitude, -180 to 180. */
   lon: number;
 };
 
+/** A text in each of the network's languages; leave out the ones not given. */
 export type LocalizedTextInput = {
+  /** The text in German. */
   de?: string | null | undefined;
+  /** The text in English. */
   en?: string | null | undefined;
+  /** The text in French. */
   fr?: string | null | undefined;
+  /** The text in Dutch. */
   nl?: string | null | undefined;
 };
 
+/** A version of the NACE classification of economic activities. */
 export type NaceVersion =
+  /** NACE-BEL 2008 (NACE Rev. 2). */
   | 'NACE_2008'
+  /** NACE-BEL 2025 (NACE Rev. 2.1). */
   | 'NACE_2025';
 
+/** A circle around a point, for distance filters. */
 export type NearInput = {
   /** Radius in kilometres, at most 100. */
   km: number;
+  /** Latitude of the centre, in decimal degrees. */
   lat: number;
+  /** Longitude of the centre, in decimal degrees. */
   lon: number;
 };
 
+/** Sort direction. */
 export type OrderDirection =
+  /** Ascending: A to Z, oldest first, nearest first. */
   | 'ASC'
+  /** Descending: Z to A, newest first, farthest first. */
   | 'DESC';
 
 export type NetworkBusinessesQueryVariables = Exact<{

@@ -19,17 +19,21 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A piece of software the commune starts evaluating or using. */
 export type AdoptComponentInput = {
+  /** Name of the software. */
   componentName: Scalars['String']['input'];
   /** Repository URL of the software: its publiccode.yml `url`. */
   componentUrl: Scalars['String']['input'];
   /** Code of the member commune publishing it, if one does. */
   publisherCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Whom other communes may call about it. */
   referent: ReferentInput;
   /** Defaults to today; not in the future. */
   since?: InputMaybe<Scalars['String']['input']>;
   /** EVALUATING or IN_PRODUCTION; retireAdoption retires. */
   status?: AdoptionStatus;
+  /** The version the commune uses. */
   version?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -47,7 +51,9 @@ export type Adoption = {
   componentName: Scalars['String']['output'];
   /** Repository URL of the software adopted: its publiccode.yml `url`. */
   componentUrl: Scalars['String']['output'];
+  /** When the record was created on the node, ISO 8601. */
   createdAt: Scalars['String']['output'];
+  /** Unique across the network (a UUID). */
   id: Scalars['ID']['output'];
   /** Code of the commune publishing it in the network, if one does (`component(communeCode, id)`). */
   publisherCode?: Maybe<Scalars['ID']['output']>;
@@ -60,15 +66,22 @@ export type Adoption = {
   retiredOn?: Maybe<Scalars['String']['output']>;
   /** Date the commune started evaluating or using it (`2025-09-01`). */
   since: Scalars['String']['output'];
+  /** Where the commune stands with the software. */
   status: AdoptionStatus;
+  /** When the record last changed on the node, ISO 8601. */
   updatedAt: Scalars['String']['output'];
+  /** The version the commune uses, as it recorded it. */
   version?: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of adoptions, in the requested order. */
 export type AdoptionConnection = {
   __typename?: 'AdoptionConnection';
+  /** The adoptions of the page, each with its cursor. */
   edges: Array<AdoptionEdge>;
+  /** Where the page stands in the whole list. */
   pageInfo: PageInfo;
+  /** Number of adoptions matching the filter, across the communes asked. */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -78,18 +91,24 @@ export type AdoptionConnection = {
  */
 export type AdoptionCount = {
   __typename?: 'AdoptionCount';
+  /** Number of communes adopting it. */
   count: Scalars['Int']['output'];
+  /** The software's repository URL. */
   key: Scalars['String']['output'];
   /** The software's name, as its adopters recorded it. */
   name: Scalars['String']['output'];
 };
 
+/** One adoption of a page, with its cursor. */
 export type AdoptionEdge = {
   __typename?: 'AdoptionEdge';
+  /** Opaque cursor to pass as `after` to get the adoptions after this one. */
   cursor: Scalars['String']['output'];
+  /** The adoption. */
   node: Adoption;
 };
 
+/** Restricts which adoptions a list holds; every field given must match. */
 export type AdoptionFilter = {
   /** The repository URL of the software, exactly. */
   componentUrl?: InputMaybe<Scalars['String']['input']>;
@@ -97,30 +116,43 @@ export type AdoptionFilter = {
   status?: InputMaybe<Array<AdoptionStatus>>;
 };
 
+/** How an adoption list is sorted. */
 export type AdoptionOrder = {
+  /** Ascending or descending. */
   direction?: OrderDirection;
+  /** What the list is sorted by. */
   field?: AdoptionOrderField;
 };
 
+/** What an adoption list is sorted by. */
 export type AdoptionOrderField =
+  /** The software's name, as the adopting commune recorded it. */
   | 'COMPONENT_NAME'
+  /** The date the adoption started. */
   | 'SINCE';
 
+/** Where a commune stands with a piece of software. */
 export type AdoptionStatus =
+  /** Trying it out. */
   | 'EVALUATING'
+  /** Using it in production. */
   | 'IN_PRODUCTION'
+  /** No longer using it. */
   | 'RETIRED';
 
+/** A member commune; the components subgraph adds the software it publishes and uses. */
 export type Commune = {
   __typename?: 'Commune';
   /** Software the commune uses. */
   adoptions?: Maybe<AdoptionConnection>;
+  /** Official code with the country (`BE-92094`). */
   code: Scalars['ID']['output'];
   /** Software the commune publishes. */
   components?: Maybe<ComponentConnection>;
 };
 
 
+/** A member commune; the components subgraph adds the software it publishes and uses. */
 export type CommuneAdoptionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AdoptionFilter>;
@@ -129,6 +161,7 @@ export type CommuneAdoptionsArgs = {
 };
 
 
+/** A member commune; the components subgraph adds the software it publishes and uses. */
 export type CommuneComponentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ComponentFilter>;
@@ -143,6 +176,7 @@ export type CommuneComponentsArgs = {
  */
 export type Component = {
   __typename?: 'Component';
+  /** The suite the software belongs to, if any (publiccode.yml `applicationSuite`). */
   applicationSuite?: Maybe<Scalars['String']['output']>;
   /** publiccode.yml categories (`document-management`, `digital-citizenship`…). */
   categories: Array<Scalars['String']['output']>;
@@ -150,6 +184,7 @@ export type Component = {
   commune: Commune;
   /** Code of the publishing commune (`BE-92094`). */
   communeCode: Scalars['ID']['output'];
+  /** What the software needs to run: open, proprietary and hardware dependencies. */
   dependsOn: Array<Dependency>;
   /**
    * The description in `language` (a BCP 47 tag; `fr` also matches `fr-BE`), else the first
@@ -158,9 +193,11 @@ export type Component = {
   description: ComponentDescription;
   /** One description per language, in the order of the file. */
   descriptions: Array<ComponentDescription>;
+  /** Maturity of the latest release. */
   developmentStatus: DevelopmentStatus;
   /** Unique across the network (a UUID). */
   id: Scalars['ID']['output'];
+  /** The software's landing page, an http(s) URL, when it differs from the repository. */
   landingUrl?: Maybe<Scalars['String']['output']>;
   /** Languages the software is available in (BCP 47 tags). */
   languages: Array<Scalars['String']['output']>;
@@ -168,8 +205,11 @@ export type Component = {
   license: Scalars['String']['output'];
   /** SPDX licence identifiers named by the expression. */
   licenseIds: Array<Scalars['String']['output']>;
+  /** The main copyright holder (publiccode.yml `legal.mainCopyrightOwner`). */
   mainCopyrightOwner?: Maybe<Scalars['String']['output']>;
+  /** Who maintains the software and how. */
   maintenance: Maintenance;
+  /** The software's name (publiccode.yml `name`). */
   name: Scalars['String']['output'];
   /** Platforms users reach it on: `web`, `windows`, `mac`, `linux`, `ios`, `android`, or another. */
   platforms: Array<Scalars['String']['output']>;
@@ -177,6 +217,7 @@ export type Component = {
   publiccodeYml: Scalars['String']['output'];
   /** Version of the standard the latest file follows (`0.4`). */
   publiccodeYmlVersion: Scalars['String']['output'];
+  /** When the commune first published the component, ISO 8601. */
   publishedAt: Scalars['String']['output'];
   /** Date of that release (`2026-03-12`). */
   releaseDate?: Maybe<Scalars['String']['output']>;
@@ -184,9 +225,11 @@ export type Component = {
   releases: Array<ComponentRelease>;
   /** publiccode.yml `intendedAudience.scope`. */
   scope: Array<Scalars['String']['output']>;
+  /** What kind of software it is. */
   softwareType: SoftwareType;
   /** Latest version released, as written by the publisher (not interpreted). */
   softwareVersion?: Maybe<Scalars['String']['output']>;
+  /** When the component was last published or changed, ISO 8601. */
   updatedAt: Scalars['String']['output'];
   /** The source repository: publiccode.yml's unique identifier of the software. */
   url: Scalars['String']['output'];
@@ -202,36 +245,52 @@ export type ComponentDescriptionArgs = {
   language?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A page of components, in the requested order. */
 export type ComponentConnection = {
   __typename?: 'ComponentConnection';
+  /** The components of the page, each with its cursor. */
   edges: Array<ComponentEdge>;
+  /** Where the page stands in the whole list. */
   pageInfo: PageInfo;
+  /** Number of components matching the filter, across the communes asked. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A component's description in one language (publiccode.yml `description.<lang>`). */
 export type ComponentDescription = {
   __typename?: 'ComponentDescription';
+  /** URL of the API documentation. */
   apiDocumentation?: Maybe<Scalars['String']['output']>;
+  /** URL of the user documentation. */
   documentation?: Maybe<Scalars['String']['output']>;
+  /** Key features, one short phrase each. */
   features: Array<Scalars['String']['output']>;
   /** BCP 47 tag (`fr`, `nl-BE`). */
   language: Scalars['String']['output'];
+  /** The software's name in this language, if it differs. */
   localisedName?: Maybe<Scalars['String']['output']>;
+  /** The full description, in Markdown. */
   longDescription: Scalars['String']['output'];
+  /** Screenshot paths or URLs, as written in the file. */
   screenshots: Array<Scalars['String']['output']>;
   /** At most 150 characters. */
   shortDescription: Scalars['String']['output'];
 };
 
+/** One component of a page, with its cursor. */
 export type ComponentEdge = {
   __typename?: 'ComponentEdge';
+  /** Opaque cursor to pass as `after` to get the components after this one. */
   cursor: Scalars['String']['output'];
+  /** The component. */
   node: Component;
 };
 
+/** Restricts which components a list holds; every field given must match. */
 export type ComponentFilter = {
   /** A publiccode.yml category (`document-management`). */
   category?: InputMaybe<Scalars['String']['input']>;
+  /** Only software at this maturity. */
   developmentStatus?: InputMaybe<DevelopmentStatus>;
   /** A BCP 47 tag the software is available in; `fr` also matches `fr-BE`. */
   language?: InputMaybe<Scalars['String']['input']>;
@@ -239,92 +298,139 @@ export type ComponentFilter = {
   license?: InputMaybe<Scalars['String']['input']>;
   /** French and English full text over names, descriptions and features. */
   search?: InputMaybe<Scalars['String']['input']>;
+  /** Only software of this type. */
   softwareType?: InputMaybe<SoftwareType>;
   /** The repository URL, exactly. */
   url?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** How a component list is sorted. */
 export type ComponentOrder = {
+  /** Ascending or descending. */
   direction?: OrderDirection;
+  /** What the list is sorted by. */
   field?: ComponentOrderField;
 };
 
+/** What a component list is sorted by. */
 export type ComponentOrderField =
+  /** The software's name. */
   | 'NAME'
   /** By date of the latest release; components never released come first in ASC, last in DESC. */
   | 'RELEASE_DATE'
+  /** When the component was last published or changed. */
   | 'UPDATED_AT';
 
 /** One publication of a component's publiccode.yml. */
 export type ComponentRelease = {
   __typename?: 'ComponentRelease';
+  /** Maturity of the release. */
   developmentStatus: DevelopmentStatus;
   /** The file as published then. */
   publiccodeYml: Scalars['String']['output'];
+  /** Version of the standard the file follows (`0.4`). */
   publiccodeYmlVersion: Scalars['String']['output'];
+  /** When it was published on the node, ISO 8601. */
   publishedAt: Scalars['String']['output'];
   /** Subject of the user who published it. */
   publishedBy: Scalars['String']['output'];
+  /** Date of the release (`2026-03-12`). */
   releaseDate?: Maybe<Scalars['String']['output']>;
+  /** The version released, as written by the publisher. */
   softwareVersion?: Maybe<Scalars['String']['output']>;
 };
 
+/** A company contracted to maintain a component. */
 export type Contractor = {
   __typename?: 'Contractor';
+  /** The contractor's email address. */
   email?: Maybe<Scalars['String']['output']>;
+  /** The contractor's name. */
   name: Scalars['String']['output'];
   /** End of the maintenance contract (`2027-12-31`). */
   until: Scalars['String']['output'];
+  /** The contractor's website, a URL. */
   website?: Maybe<Scalars['String']['output']>;
 };
 
+/** Something a component needs to run (publiccode.yml `dependsOn`). */
 export type Dependency = {
   __typename?: 'Dependency';
+  /** Open source, proprietary or hardware. */
   kind: DependencyKind;
+  /** The dependency's name (`PostgreSQL`). */
   name: Scalars['String']['output'];
+  /** Whether the component runs without it. */
   optional: Scalars['Boolean']['output'];
+  /** The one compatible version, when only one is. */
   version?: Maybe<Scalars['String']['output']>;
+  /** Highest compatible version, inclusive. */
   versionMax?: Maybe<Scalars['String']['output']>;
+  /** Lowest compatible version, inclusive. */
   versionMin?: Maybe<Scalars['String']['output']>;
 };
 
+/** The kind of a dependency. */
 export type DependencyKind =
+  /** Hardware. */
   | 'HARDWARE'
+  /** Open-source software. */
   | 'OPEN'
+  /** Proprietary software. */
   | 'PROPRIETARY';
 
+/** Maturity of a release (publiccode.yml `developmentStatus`). */
 export type DevelopmentStatus =
+  /** Usable, still being tested. */
   | 'BETA'
+  /** An idea or design, no working software yet. */
   | 'CONCEPT'
+  /** Being built; not ready for use. */
   | 'DEVELOPMENT'
+  /** No longer maintained or recommended. */
   | 'OBSOLETE'
+  /** Ready for production use. */
   | 'STABLE';
 
+/** How a component is maintained (publiccode.yml `maintenance`). */
 export type Maintenance = {
   __typename?: 'Maintenance';
   /** The people maintaining it (required for INTERNAL and COMMUNITY maintenance). */
   contacts: Array<MaintenanceContact>;
   /** Who is contracted to maintain it, until when (required for CONTRACT maintenance). */
   contractors: Array<Contractor>;
+  /** Who maintains it. */
   type: MaintenanceType;
 };
 
+/** A person maintaining a component. */
 export type MaintenanceContact = {
   __typename?: 'MaintenanceContact';
+  /** The organisation they belong to. */
   affiliation?: Maybe<Scalars['String']['output']>;
+  /** Their email address. */
   email?: Maybe<Scalars['String']['output']>;
+  /** Their name. */
   name: Scalars['String']['output'];
+  /** Their phone number. */
   phone?: Maybe<Scalars['String']['output']>;
 };
 
+/** Who maintains a component. */
 export type MaintenanceType =
+  /** A community of contributors. */
   | 'COMMUNITY'
+  /** A contractor, under contract. */
   | 'CONTRACT'
+  /** The publisher's own staff. */
   | 'INTERNAL'
+  /** Nobody: it is not maintained. */
   | 'NONE';
 
+/** Changes to a commune's software catalogue and adoptions, by the commune's editors. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Records that the commune evaluates or uses a piece of software. */
   adoptComponent: Adoption;
   /**
    * Publishes a publiccode.yml (at most 256 KB). Every problem is reported at once with its key
@@ -334,22 +440,26 @@ export type Mutation = {
   publishComponent: Component;
   /** Marks the adoption RETIRED, on `retiredOn` (default today). */
   retireAdoption: Adoption;
+  /** Changes the fields given of one of the commune's adoptions. */
   updateAdoption: Adoption;
 };
 
 
+/** Changes to a commune's software catalogue and adoptions, by the commune's editors. */
 export type MutationAdoptComponentArgs = {
   commune: Scalars['ID']['input'];
   input: AdoptComponentInput;
 };
 
 
+/** Changes to a commune's software catalogue and adoptions, by the commune's editors. */
 export type MutationPublishComponentArgs = {
   commune: Scalars['ID']['input'];
   publiccodeYml: Scalars['String']['input'];
 };
 
 
+/** Changes to a commune's software catalogue and adoptions, by the commune's editors. */
 export type MutationRetireAdoptionArgs = {
   commune: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
@@ -357,49 +467,64 @@ export type MutationRetireAdoptionArgs = {
 };
 
 
+/** Changes to a commune's software catalogue and adoptions, by the commune's editors. */
 export type MutationUpdateAdoptionArgs = {
   commune: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
   input: UpdateAdoptionInput;
 };
 
+/** Sort direction. */
 export type OrderDirection =
+  /** Ascending: A to Z, oldest first. */
   | 'ASC'
+  /** Descending: Z to A, newest first. */
   | 'DESC';
 
+/** Where a page stands in the whole list. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the page's last item, to pass as `after`; null if the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow the page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether items come before the page. */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the page's first item; null if the page is empty. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** Reads of the software communes publish and use, across the communes asked. */
 export type Query = {
   __typename?: 'Query';
+  /** One adoption by its commune and id; null if there is none. */
   adoption?: Maybe<Adoption>;
   /** Adopting communes counted per piece of software, largest first. */
   adoptionCountsByComponent: Array<AdoptionCount>;
   /** Which communes use what, at which version, and whom to call: `filter.componentUrl` names one. */
   adoptions: AdoptionConnection;
+  /** One component by its commune and id; null if there is none. */
   component?: Maybe<Component>;
   /** Software published by the communes named (null: every member commune). */
   components: ComponentConnection;
 };
 
 
+/** Reads of the software communes publish and use, across the communes asked. */
 export type QueryAdoptionArgs = {
   communeCode: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads of the software communes publish and use, across the communes asked. */
 export type QueryAdoptionCountsByComponentArgs = {
   communes?: InputMaybe<Array<Scalars['ID']['input']>>;
   filter?: InputMaybe<AdoptionFilter>;
 };
 
 
+/** Reads of the software communes publish and use, across the communes asked. */
 export type QueryAdoptionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   communes?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -409,12 +534,14 @@ export type QueryAdoptionsArgs = {
 };
 
 
+/** Reads of the software communes publish and use, across the communes asked. */
 export type QueryComponentArgs = {
   communeCode: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads of the software communes publish and use, across the communes asked. */
 export type QueryComponentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   communes?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -423,39 +550,61 @@ export type QueryComponentsArgs = {
   orderBy?: InputMaybe<ComponentOrder>;
 };
 
+/** A person at the adopting commune others may call about the software. */
 export type Referent = {
   __typename?: 'Referent';
+  /** Their email address. */
   email: Scalars['String']['output'];
+  /** Their name. */
   name: Scalars['String']['output'];
   /** Their role in the commune (`Responsable informatique`). */
   role?: Maybe<Scalars['String']['output']>;
 };
 
+/** A person at the commune others may call about the software. */
 export type ReferentInput = {
+  /** Their email address. */
   email: Scalars['String']['input'];
+  /** Their name. */
   name: Scalars['String']['input'];
+  /** Their role in the commune (`Responsable informatique`). */
   role?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** publiccode.yml `softwareType`: `standalone/web` is STANDALONE_WEB, `configurationFiles` is CONFIGURATION_FILES. */
 export type SoftwareType =
+  /** `addon`: an extension of other software. */
   | 'ADDON'
+  /** `configurationFiles`: configuration for other software. */
   | 'CONFIGURATION_FILES'
+  /** `library`: a library for developers. */
   | 'LIBRARY'
+  /** `standalone/backend`: a backend service. */
   | 'STANDALONE_BACKEND'
+  /** `standalone/desktop`: a desktop application. */
   | 'STANDALONE_DESKTOP'
+  /** `standalone/iot`: software for connected devices. */
   | 'STANDALONE_IOT'
+  /** `standalone/mobile`: a mobile app. */
   | 'STANDALONE_MOBILE'
+  /** `standalone/other`: another kind of standalone software. */
   | 'STANDALONE_OTHER'
+  /** `standalone/web`: a web application. */
   | 'STANDALONE_WEB';
 
+/** Fields left out are unchanged. */
 export type UpdateAdoptionInput = {
+  /** Name of the software. */
   componentName?: InputMaybe<Scalars['String']['input']>;
+  /** Code of the member commune publishing it, if one does. */
   publisherCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Whom other communes may call about it. */
   referent?: InputMaybe<ReferentInput>;
+  /** Date the commune started evaluating or using it (`2025-09-01`); not in the future. */
   since?: InputMaybe<Scalars['String']['input']>;
   /** EVALUATING or IN_PRODUCTION. */
   status?: InputMaybe<AdoptionStatus>;
+  /** The version the commune uses. */
   version?: InputMaybe<Scalars['String']['input']>;
 };
 
