@@ -163,9 +163,9 @@ export type NearInput = {
 
 /** Sort direction. */
 export type OrderDirection =
-  /** Ascending: A to Z, oldest first, nearest first. */
+  /** Ascending: A to Z, oldest first. */
   | 'ASC'
-  /** Descending: Z to A, newest first, farthest first. */
+  /** Descending: Z to A, newest first. */
   | 'DESC';
 
 export type NetworkBusinessesQueryVariables = Exact<{

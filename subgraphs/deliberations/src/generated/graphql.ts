@@ -25,47 +25,71 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A file attached to an item. */
 export type Attachment = {
   __typename?: 'Attachment';
+  /** Its media type, lower case (`application/pdf`). */
   mimeType: Scalars['String']['output'];
+  /** The file's name. */
   name: Scalars['String']['output'];
+  /** SHA-256 of its content, 64 lower-case hexadecimal digits. */
   sha256: Scalars['String']['output'];
+  /** Its size in bytes. */
   size: Scalars['Int']['output'];
+  /** Where to download it, an http(s) URL. */
   url: Scalars['String']['output'];
 };
 
+/** A file to attach to an item, stored elsewhere and referenced by URL. */
 export type AttachmentInput = {
+  /** Its media type (`application/pdf`). */
   mimeType: Scalars['String']['input'];
+  /** The file's name. */
   name: Scalars['String']['input'];
+  /** SHA-256 of its content, 64 hexadecimal digits. */
   sha256: Scalars['String']['input'];
+  /** Its size in bytes, 0 or more. */
   size: Scalars['Int']['input'];
+  /** Where to download it, an http(s) URL. */
   url: Scalars['String']['input'];
 };
 
 /** A category of the commune's own classification, mapped to a network topic. */
 export type Category = {
   __typename?: 'Category';
+  /** The commune's code for the category. */
   code: Scalars['String']['output'];
+  /** Code of the commune the category belongs to (`BE-92094`). */
   communeCode: Scalars['ID']['output'];
+  /** The category's name. */
   name: Scalars['String']['output'];
+  /** The network topic it maps to. */
   topic: Topic;
 };
 
+/** A category of the commune's classification and the network topic it maps to. */
 export type CategoryInput = {
+  /** The commune's code for the category; an existing code is updated. */
   code: Scalars['String']['input'];
+  /** The category's name. */
   name: Scalars['String']['input'];
   /** ACTES topic code (`7.1`). */
   topic: Scalars['String']['input'];
 };
 
+/** A member commune; the deliberations subgraph adds its meetings and agenda items. */
 export type Commune = {
   __typename?: 'Commune';
+  /** Official code with the country (`BE-92094`). */
   code: Scalars['ID']['output'];
+  /** The commune's agenda items; anonymous callers see the public items of meetings from PUBLISHED on. */
   items?: Maybe<ItemConnection>;
+  /** The commune's meetings; anonymous callers see them from PUBLISHED on. */
   meetings?: Maybe<MeetingConnection>;
 };
 
 
+/** A member commune; the deliberations subgraph adds its meetings and agenda items. */
 export type CommuneItemsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ItemFilter>;
@@ -74,6 +98,7 @@ export type CommuneItemsArgs = {
 };
 
 
+/** A member commune; the deliberations subgraph adds its meetings and agenda items. */
 export type CommuneMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MeetingFilter>;
@@ -81,23 +106,35 @@ export type CommuneMeetingsArgs = {
   orderBy?: InputMaybe<MeetingOrder>;
 };
 
+/** An agenda item to draft, created in state CREATED. */
 export type CreateItemInput = {
   /** A category code of the commune; the item's topic follows from its mapping. */
   category: Scalars['String']['input'];
   /** Text of the proposed decision; wrap personal data in [[personal: …]]. */
   decision?: InputMaybe<Scalars['String']['input']>;
+  /** What the item is about. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** The grounds for the decision. */
   motivation?: InputMaybe<Scalars['String']['input']>;
+  /** The department or group that proposes it. */
   proposingGroup?: InputMaybe<Scalars['String']['input']>;
+  /** Whether it is dealt with in public session. */
   public?: Scalars['Boolean']['input'];
+  /** The item's title. */
   title: Scalars['String']['input'];
 };
 
+/** A meeting to schedule, created in state CREATED. */
 export type CreateMeetingInput = {
+  /** When it ends, ISO 8601 instant; not before `startsAt`. */
   endsAt?: InputMaybe<Scalars['String']['input']>;
+  /** Where it takes place. */
   location?: InputMaybe<Scalars['String']['input']>;
+  /** The id of the body that meets. */
   organization: Scalars['ID']['input'];
+  /** When it starts, ISO 8601 instant. */
   startsAt: Scalars['String']['input'];
+  /** The meeting's title. */
   title: Scalars['String']['input'];
 };
 
@@ -164,60 +201,88 @@ export type DecisionStatistics = {
  */
 export type Item = {
   __typename?: 'Item';
+  /** Files attached to the item. */
   attachments: Array<Attachment>;
   /** The commune's own category. */
   category?: Maybe<Category>;
+  /** Code of the commune deciding the item (`BE-92094`). */
   communeCode: Scalars['ID']['output'];
+  /** When the record was created on the node, ISO 8601. */
   createdAt: Scalars['String']['output'];
+  /** When it was decided: the start of its meeting, ISO 8601 instant; null until decided. */
   decidedAt?: Maybe<Scalars['String']['output']>;
   /**
    * The decision text. Parts marked as personal data are replaced with a placeholder for
    * callers who are not staff of the commune.
    */
   decision?: Maybe<Scalars['String']['output']>;
+  /** What the item is about. */
   description?: Maybe<Scalars['String']['output']>;
   /** Every state change: who, when, from where to where. */
   history: Array<ItemTransition>;
+  /** Unique across the network (a UUID). */
   id: Scalars['ID']['output'];
+  /** The meeting whose agenda holds it; null until presented. */
   meeting?: Maybe<Meeting>;
+  /** The grounds for the decision (the "considérants"). */
   motivation?: Maybe<Scalars['String']['output']>;
   /** Position on the meeting's agenda, once presented. */
   number?: Maybe<Scalars['Int']['output']>;
+  /** The department or group that proposes it. */
   proposingGroup?: Maybe<Scalars['String']['output']>;
+  /** Whether it is dealt with in public session; only public items are shown to callers outside the commune's staff. */
   public: Scalars['Boolean']['output'];
   /**
    * When the decision was made public (ISO 8601 instant): set for the public decided items of a
    * meeting when the meeting moves to CLOSED; null before, and for items that are not public.
    */
   publishedAt?: Maybe<Scalars['String']['output']>;
+  /** Where the item stands in its workflow. */
   state: ItemState;
+  /** The item's title. */
   title: Scalars['String']['output'];
   /** The network topic: ACTES nomenclature code used by SCDL (`DELIB_MATIERE_CODE`). */
   topic: Topic;
+  /** When the record last changed on the node, ISO 8601. */
   updatedAt: Scalars['String']['output'];
+  /** The vote on the decision; null when none was recorded. */
   votes?: Maybe<Votes>;
 };
 
+/** A page of items, in the requested order. */
 export type ItemConnection = {
   __typename?: 'ItemConnection';
+  /** The items of the page, each with its cursor. */
   edges: Array<ItemEdge>;
+  /** Where the page stands in the whole list. */
   pageInfo: PageInfo;
+  /** Number of items matching the filter, across the communes asked. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** The outcome of an item, as decided in session. */
 export type ItemDecision =
+  /** Accepted. */
   | 'ACCEPTED'
+  /** Accepted with changes. */
   | 'ACCEPTED_BUT_MODIFIED'
+  /** Postponed to a later meeting. */
   | 'DELAYED'
+  /** Refused. */
   | 'REFUSED'
+  /** Withdrawn from the agenda. */
   | 'REMOVED';
 
+/** One item of a page, with its cursor. */
 export type ItemEdge = {
   __typename?: 'ItemEdge';
+  /** Opaque cursor to pass as `after` to get the items after this one. */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: Item;
 };
 
+/** Restricts which items a list or count holds; every field given must match. */
 export type ItemFilter = {
   /** Items decided on or after this date (ISO 8601 date). */
   decidedFrom?: InputMaybe<Scalars['String']['input']>;
@@ -225,41 +290,64 @@ export type ItemFilter = {
   decidedTo?: InputMaybe<Scalars['String']['input']>;
   /** French full text over title, description, motivation and decision. */
   search?: InputMaybe<Scalars['String']['input']>;
+  /** Only items in this state. */
   state?: InputMaybe<ItemState>;
   /** ACTES topic code (`7.1`) or its first level (`7`). */
   topic?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** How an item list is sorted. */
 export type ItemOrder = {
+  /** Ascending or descending. */
   direction?: OrderDirection;
+  /** What the list is sorted by. */
   field?: ItemOrderField;
 };
 
+/** What an item list is sorted by. */
 export type ItemOrderField =
+  /** When the item was created. */
   | 'CREATED_AT'
   /** Decided items only, by date of decision. */
   | 'DECIDED_AT'
+  /** The item's title. */
   | 'TITLE';
 
+/** Where an item stands: CREATED → PROPOSED → VALIDATED → PRESENTED → FROZEN → a decision. */
 export type ItemState =
+  /** Decided: accepted. */
   | 'ACCEPTED'
+  /** Decided: accepted with changes. */
   | 'ACCEPTED_BUT_MODIFIED'
+  /** Drafted by an editor. */
   | 'CREATED'
+  /** Decided: postponed to a later meeting. */
   | 'DELAYED'
+  /** On a frozen agenda, awaiting its decision. */
   | 'FROZEN'
+  /** On a meeting's agenda. */
   | 'PRESENTED'
+  /** Proposed for a meeting, awaiting the secretary's validation. */
   | 'PROPOSED'
+  /** Decided: refused. */
   | 'REFUSED'
+  /** Decided: withdrawn from the agenda. */
   | 'REMOVED'
+  /** Validated by the secretary, not yet on an agenda. */
   | 'VALIDATED';
 
+/** One state change of an item. */
 export type ItemTransition = {
   __typename?: 'ItemTransition';
+  /** When it changed, ISO 8601 instant. */
   at: Scalars['String']['output'];
   /** Subject of the user who made the change. */
   by: Scalars['String']['output'];
+  /** The comment given with the change, if any. */
   comment?: Maybe<Scalars['String']['output']>;
+  /** The state before; null for the item's creation. */
   from?: Maybe<ItemState>;
+  /** The state after. */
   to: ItemState;
 };
 
@@ -269,66 +357,102 @@ export type ItemTransition = {
  */
 export type Meeting = {
   __typename?: 'Meeting';
+  /** Code of the commune holding the meeting (`BE-92094`). */
   communeCode: Scalars['ID']['output'];
+  /** When the record was created on the node, ISO 8601. */
   createdAt: Scalars['String']['output'];
+  /** When it ends, ISO 8601 instant; null if not set. */
   endsAt?: Maybe<Scalars['String']['output']>;
+  /** Unique across the network (a UUID). */
   id: Scalars['ID']['output'];
   /** Items on the agenda, in their order; anonymous callers see the public ones. */
   items: Array<Item>;
+  /** Where it takes place. */
   location?: Maybe<Scalars['String']['output']>;
+  /** The body that meets. */
   organization: Organization;
+  /** When the meeting starts, ISO 8601 instant. */
   startsAt: Scalars['String']['output'];
+  /** Where the meeting stands in its workflow. */
   state: MeetingState;
+  /** The meeting's title. */
   title: Scalars['String']['output'];
+  /** When the record last changed on the node, ISO 8601. */
   updatedAt: Scalars['String']['output'];
 };
 
+/** A page of meetings, in the requested order. */
 export type MeetingConnection = {
   __typename?: 'MeetingConnection';
+  /** The meetings of the page, each with its cursor. */
   edges: Array<MeetingEdge>;
+  /** Where the page stands in the whole list. */
   pageInfo: PageInfo;
+  /** Number of meetings matching the filter, across the communes asked. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One meeting of a page, with its cursor. */
 export type MeetingEdge = {
   __typename?: 'MeetingEdge';
+  /** Opaque cursor to pass as `after` to get the meetings after this one. */
   cursor: Scalars['String']['output'];
+  /** The meeting. */
   node: Meeting;
 };
 
+/** Restricts which meetings a list holds; every field given must match. */
 export type MeetingFilter = {
   /** Meetings starting on or after this date (ISO 8601). */
   from?: InputMaybe<Scalars['String']['input']>;
+  /** Only meetings of this body, by its id. */
   organization?: InputMaybe<Scalars['ID']['input']>;
+  /** Only meetings in this state. */
   state?: InputMaybe<MeetingState>;
   /** Meetings starting before this date (ISO 8601). */
   to?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** How a meeting list is sorted. */
 export type MeetingOrder = {
+  /** Ascending or descending. */
   direction?: OrderDirection;
+  /** What the list is sorted by. */
   field?: MeetingOrderField;
 };
 
+/** What a meeting list is sorted by. */
 export type MeetingOrderField =
+  /** When the meeting starts. */
   | 'STARTS_AT';
 
+/** Where a meeting stands: CREATED → FROZEN → PUBLISHED → DECIDED → CLOSED. */
 export type MeetingState =
+  /** Done; its public decided items are published (`Item.publishedAt`). */
   | 'CLOSED'
+  /** Being prepared; items may join its agenda. Seen by the commune's staff only. */
   | 'CREATED'
+  /** Every decision is taken. */
   | 'DECIDED'
+  /** The agenda is fixed. Seen by the commune's staff only. */
   | 'FROZEN'
+  /** The agenda is public; decisions are taken in this state. */
   | 'PUBLISHED';
 
 /** A person's seat in an organization over a period (OParl `Membership`). */
 export type Membership = {
   __typename?: 'Membership';
+  /** Date the seat ended; null while it lasts. */
   endDate?: Maybe<Scalars['String']['output']>;
+  /** The body the seat is in. */
   organization: Organization;
+  /** The member. */
   person: Person;
   /** Mayor, alderman, councillor, president, secretary… */
   role: Scalars['String']['output'];
+  /** Date the seat began (`2024-12-02`). */
   startDate: Scalars['String']['output'];
+  /** Whether the member votes in the body. */
   votingRight: Scalars['Boolean']['output'];
 };
 
@@ -338,14 +462,20 @@ export type Membership = {
  */
 export type MonthCount = {
   __typename?: 'MonthCount';
+  /** Items decided in the month. */
   count: Scalars['Int']['output'];
+  /** The month of decision (`2026-03`). */
   key: Scalars['String']['output'];
 };
 
+/** Changes to a commune's meetings, items and categories, by the commune's staff with the role each names. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Editor or secretary: attaches a file to an item. */
   addAttachment: Item;
+  /** Editor: drafts an item, in state CREATED. */
   createItem: Item;
+  /** Secretary: schedules a meeting, in state CREATED. */
   createMeeting: Meeting;
   /** Secretary: FROZEN → a decision, with the votes for ACCEPTED, ACCEPTED_BUT_MODIFIED, REFUSED. */
   decideItem: Item;
@@ -359,12 +489,14 @@ export type Mutation = {
   setCategory: Category;
   /** Moves a meeting to the next state; the allowed moves are named when refused. */
   transitionMeeting: Meeting;
+  /** Editor: changes the fields given of an item, until its meeting freezes. */
   updateItem: Item;
   /** Secretary: PROPOSED → VALIDATED. */
   validateItem: Item;
 };
 
 
+/** Changes to a commune's meetings, items and categories, by the commune's staff with the role each names. */
 export type MutationAddAttachmentArgs = {
   commune: Scalars['ID']['input'];
   input: AttachmentInput;
@@ -372,18 +504,21 @@ export type MutationAddAttachmentArgs = {
 };
 
 
+/** Changes to a commune's meetings, items and categories, by the commune's staff with the role each names. */
 export type MutationCreateItemArgs = {
   commune: Scalars['ID']['input'];
   input: CreateItemInput;
 };
 
 
+/** Changes to a commune's meetings, items and categories, by the commune's staff with the role each names. */
 export type MutationCreateMeetingArgs = {
   commune: Scalars['ID']['input'];
   input: CreateMeetingInput;
 };
 
 
+/** Changes to a commune's meetings, items and categories, by the commune's staff with the role each names. */
 export type MutationDecideItemArgs = {
   commune: Scalars['ID']['input'];
   decision: ItemDecision;
@@ -393,12 +528,14 @@ export type MutationDecideItemArgs = {
 };
 
 
+/** Changes to a commune's meetings, items and categories, by the commune's staff with the role each names. */
 export type MutationFreezeItemArgs = {
   commune: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
 };
 
 
+/** Changes to a commune's meetings, items and categories, by the commune's staff with the role each names. */
 export type MutationPresentItemArgs = {
   commune: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
@@ -406,6 +543,7 @@ export type MutationPresentItemArgs = {
 };
 
 
+/** Changes to a commune's meetings, items and categories, by the commune's staff with the role each names. */
 export type MutationProposeItemArgs = {
   comment?: InputMaybe<Scalars['String']['input']>;
   commune: Scalars['ID']['input'];
@@ -413,12 +551,14 @@ export type MutationProposeItemArgs = {
 };
 
 
+/** Changes to a commune's meetings, items and categories, by the commune's staff with the role each names. */
 export type MutationSetCategoryArgs = {
   commune: Scalars['ID']['input'];
   input: CategoryInput;
 };
 
 
+/** Changes to a commune's meetings, items and categories, by the commune's staff with the role each names. */
 export type MutationTransitionMeetingArgs = {
   commune: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
@@ -426,6 +566,7 @@ export type MutationTransitionMeetingArgs = {
 };
 
 
+/** Changes to a commune's meetings, items and categories, by the commune's staff with the role each names. */
 export type MutationUpdateItemArgs = {
   commune: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
@@ -433,14 +574,18 @@ export type MutationUpdateItemArgs = {
 };
 
 
+/** Changes to a commune's meetings, items and categories, by the commune's staff with the role each names. */
 export type MutationValidateItemArgs = {
   comment?: InputMaybe<Scalars['String']['input']>;
   commune: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
 };
 
+/** Sort direction. */
 export type OrderDirection =
+  /** Ascending: A to Z, oldest first. */
   | 'ASC'
+  /** Descending: Z to A, newest first. */
   | 'DESC';
 
 /**
@@ -449,43 +594,67 @@ export type OrderDirection =
  */
 export type Organization = {
   __typename?: 'Organization';
+  /** Code of the commune the body belongs to (`BE-92094`). */
   communeCode: Scalars['ID']['output'];
+  /** Unique across the network (a UUID). */
   id: Scalars['ID']['output'];
   /** COUNCIL (conseil communal / municipal), COLLEGE (collège communal), or COMMITTEE. */
   kind: OrganizationKind;
+  /** Its members' seats, current and past. */
   members: Array<Membership>;
+  /** The body's name (`Conseil communal`). */
   name: Scalars['String']['output'];
 };
 
+/** The kind of a commune's body. */
 export type OrganizationKind =
+  /** The executive (collège communal, college van burgemeester en schepenen). */
   | 'COLLEGE'
+  /** A committee of the council. */
   | 'COMMITTEE'
+  /** The elected council (conseil communal / municipal, gemeenteraad). */
   | 'COUNCIL';
 
+/** Where a page stands in the whole list. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the page's last item, to pass as `after`; null if the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow the page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether items come before the page. */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the page's first item; null if the page is empty. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** A member of the commune's bodies (OParl `Person`); public data only. */
 export type Person = {
   __typename?: 'Person';
+  /** Code of the commune whose bodies the person sits in (`BE-92094`). */
   communeCode: Scalars['ID']['output'];
+  /** Family name, when recorded separately. */
   familyName?: Maybe<Scalars['String']['output']>;
+  /** Given name, when recorded separately. */
   givenName?: Maybe<Scalars['String']['output']>;
+  /** Unique across the network (a UUID). */
   id: Scalars['ID']['output'];
+  /** The person's seats in the commune's bodies, current and past. */
   memberships: Array<Membership>;
+  /** Full name, as displayed. */
   name: Scalars['String']['output'];
 };
 
+/** How a vote was taken. */
 export type PollType =
+  /** No poll: decided by unanimous consent of the members present (ACCEPTED or ACCEPTED_BUT_MODIFIED only). */
   | 'NONE'
+  /** A public poll: each member's vote is recorded. */
   | 'PUBLIC'
+  /** A secret ballot: only the counts are recorded. */
   | 'SECRET';
 
+/** Reads of council meetings, agenda items and decisions, across the communes asked. */
 export type Query = {
   __typename?: 'Query';
   /** The commune's categories and the topic each maps to. */
@@ -497,52 +666,65 @@ export type Query = {
   decisionCounts: Array<DecisionCount>;
   /** Per commune: how fast its decisions are published, and how its votes went. */
   decisionStatistics: Array<DecisionStatistics>;
+  /** One item by its commune and id; null if there is none or the caller may not see it. */
   item?: Maybe<Item>;
   /** Decided items counted by month of decision, oldest month first. */
   itemCountsByMonth: Array<MonthCount>;
+  /** Items counted by network topic. */
   itemCountsByTopic: Array<TopicCount>;
+  /** Agenda items across the communes named; anonymous callers see the public items of meetings from PUBLISHED on. */
   items: ItemConnection;
+  /** One meeting by its commune and id; null if there is none or the caller may not see it. */
   meeting?: Maybe<Meeting>;
+  /** Meetings across the communes named; anonymous callers see them from PUBLISHED on. */
   meetings: MeetingConnection;
+  /** The bodies of the communes named. */
   organizations: Array<Organization>;
 };
 
 
+/** Reads of council meetings, agenda items and decisions, across the communes asked. */
 export type QueryCategoriesArgs = {
   communes?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
+/** Reads of council meetings, agenda items and decisions, across the communes asked. */
 export type QueryDecisionCountsArgs = {
   communes?: InputMaybe<Array<Scalars['ID']['input']>>;
   filter?: InputMaybe<DecisionCountFilter>;
 };
 
 
+/** Reads of council meetings, agenda items and decisions, across the communes asked. */
 export type QueryDecisionStatisticsArgs = {
   communes?: InputMaybe<Array<Scalars['ID']['input']>>;
   filter?: InputMaybe<DecisionCountFilter>;
 };
 
 
+/** Reads of council meetings, agenda items and decisions, across the communes asked. */
 export type QueryItemArgs = {
   communeCode: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads of council meetings, agenda items and decisions, across the communes asked. */
 export type QueryItemCountsByMonthArgs = {
   communes?: InputMaybe<Array<Scalars['ID']['input']>>;
   filter?: InputMaybe<ItemFilter>;
 };
 
 
+/** Reads of council meetings, agenda items and decisions, across the communes asked. */
 export type QueryItemCountsByTopicArgs = {
   communes?: InputMaybe<Array<Scalars['ID']['input']>>;
   filter?: InputMaybe<ItemFilter>;
 };
 
 
+/** Reads of council meetings, agenda items and decisions, across the communes asked. */
 export type QueryItemsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   communes?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -552,12 +734,14 @@ export type QueryItemsArgs = {
 };
 
 
+/** Reads of council meetings, agenda items and decisions, across the communes asked. */
 export type QueryMeetingArgs = {
   communeCode: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads of council meetings, agenda items and decisions, across the communes asked. */
 export type QueryMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   communes?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -567,6 +751,7 @@ export type QueryMeetingsArgs = {
 };
 
 
+/** Reads of council meetings, agenda items and decisions, across the communes asked. */
 export type QueryOrganizationsArgs = {
   communes?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
@@ -583,56 +768,88 @@ export type Topic = {
 /** Items counted by network topic (key: the topic code). */
 export type TopicCount = {
   __typename?: 'TopicCount';
+  /** Items in the topic. */
   count: Scalars['Int']['output'];
+  /** ACTES topic code (`7.1`). */
   key: Scalars['String']['output'];
+  /** The topic's name (`Décisions budgétaires`). */
   name: Scalars['String']['output'];
 };
 
+/** Fields left out are unchanged; items change until their meeting freezes. */
 export type UpdateItemInput = {
+  /** A category code of the commune; the item's topic follows from its mapping. */
   category?: InputMaybe<Scalars['String']['input']>;
+  /** Text of the proposed decision; wrap personal data in [[personal: …]]. */
   decision?: InputMaybe<Scalars['String']['input']>;
+  /** What the item is about. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** The grounds for the decision. */
   motivation?: InputMaybe<Scalars['String']['input']>;
+  /** The department or group that proposes it. */
   proposingGroup?: InputMaybe<Scalars['String']['input']>;
+  /** Whether it is dealt with in public session. */
   public?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The item's title. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The vote on a decision. */
 export type VoteInput = {
+  /** Abstentions. */
   abstain: Scalars['Int']['input'];
+  /** Votes against. */
   no: Scalars['Int']['input'];
+  /** How the vote was taken; NONE for unanimous consent. */
   pollType: PollType;
+  /** Members with a voting right present; at least yes + no + abstain, at most the body's voting members. */
   present: Scalars['Int']['input'];
   /** For public votes: each member's vote; the counts must agree with it. */
   voters?: InputMaybe<Array<VoterInput>>;
+  /** Votes in favour. */
   yes: Scalars['Int']['input'];
 };
 
+/** One member's vote. */
 export type VoteValue =
+  /** Abstained. */
   | 'ABSTAIN'
+  /** Against. */
   | 'NO'
+  /** In favour. */
   | 'YES';
 
+/** One member's vote in a public poll. */
 export type Voter = {
   __typename?: 'Voter';
+  /** The member. */
   person: Person;
+  /** How they voted. */
   vote: VoteValue;
 };
 
+/** One member's vote in a public poll. */
 export type VoterInput = {
+  /** The member's person id. */
   person: Scalars['ID']['input'];
+  /** How they voted. */
   vote: VoteValue;
 };
 
+/** The vote on an item's decision. */
 export type Votes = {
   __typename?: 'Votes';
+  /** Abstentions. */
   abstain: Scalars['Int']['output'];
+  /** Votes against. */
   no: Scalars['Int']['output'];
+  /** How the vote was taken. */
   pollType: PollType;
   /** Members with a voting right present at the vote. */
   present: Scalars['Int']['output'];
   /** For public votes: each member's vote. */
   voters: Array<Voter>;
+  /** Votes in favour. */
   yes: Scalars['Int']['output'];
 };
 
