@@ -226,11 +226,11 @@ describe.each(testDatabaseKinds())('registry on %s', (database) => {
       let retyped: FakeSubgraph;
       beforeAll(async () => {
         [withoutName, retyped] = await Promise.all([
-          startApolloSubgraph(editedDirectorySdl(/\n {2}name: String!\n/, '\n')),
+          startApolloSubgraph(editedDirectorySdl(/\n {2}"[^"\n]*"\n {2}name: String!\n/, '\n')),
           startApolloSubgraph(
             editedDirectorySdl(
-              /businesses\(\n(\s+)communes: \[ID!\]/,
-              'businesses(\n$1communes: [String!]',
+              /(businesses\(\n\s+"[^"\n]*"\n\s+)communes: \[ID!\]/,
+              '$1communes: [String!]',
             ),
           ),
         ]);
@@ -529,7 +529,7 @@ describe.each(testDatabaseKinds())('registry on %s', (database) => {
     });
 
     it('flags an endpoint whose SDL drifted from the contract', async () => {
-      drifting.serve(editedDirectorySdl(/\n {2}name: String!\n/, '\n'));
+      drifting.serve(editedDirectorySdl(/\n {2}"[^"\n]*"\n {2}name: String!\n/, '\n'));
       await hub.registry.healthChecker.checkNow();
       expect(await healthOf(CHARLEROI.code)).toMatchObject({
         status: 'UP',
