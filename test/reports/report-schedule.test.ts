@@ -32,8 +32,13 @@ describe.each(testDatabaseKinds())('report schedule on %s', (database) => {
     );
     const latest = done.find((r: any) => r.state === 'DONE' && r.startedAt >= since);
     expect(latest).toMatchObject({ answered: 3, failed: 0 });
-    // One run per minute the schedule fired in, however many hubs saw it fire.
-    const minutes = done.map((r: any) => r.startedAt.slice(0, 16));
-    expect(new Set(minutes).size).toBe(minutes.length);
+    // One run per firing, however many hubs saw it fire: no more runs than the minutes they span,
+    // give or take one (on a busy machine a firing's run may start in the next firing's minute);
+    // two hubs each running every firing would make twice as many.
+    const starts = done
+      .map((r: any) => Date.parse(r.startedAt))
+      .sort((a: number, b: number) => a - b);
+    const minutesSpanned = Math.floor(starts.at(-1) / 60_000) - Math.floor(starts[0] / 60_000) + 1;
+    expect(done.length).toBeLessThanOrEqual(minutesSpanned + 1);
   });
 });

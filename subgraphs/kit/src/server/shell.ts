@@ -81,6 +81,11 @@ export async function startServer<T extends object>(
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
+  // Idle connections outlive the clients' own idle timeouts (undici's 4 s, a load balancer's 60 s),
+  // so the client side always closes them first: a server closing one first races a request the
+  // client is sending on it, which then fails with ECONNRESET. Closing drains them regardless.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const drain = drainable(server);
   const plugins = [useErrorMapping(), useNulCharacterRefusal(), ...(options.plugins ?? [])];
   const context = { logger: options.logger };
