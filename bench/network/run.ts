@@ -17,6 +17,7 @@ import { generateKeyPair, SignJWT } from 'jose';
 import { silentLogger } from '@communes/kit';
 import { startHub } from '@communes/hub';
 import { summarise, type Summary } from '../stats';
+import { post } from '../graphql-post';
 
 const SIZES = [1, 10, 50];
 const LATENCY_MS = 20;
@@ -24,25 +25,6 @@ const ROOT = join(__dirname, '..', '..');
 const QUERY = `query($communes: [ID!]) { businesses(communes: $communes, first: 20) {
   totalCount pageInfo { hasNextPage endCursor } edges { cursor node { communeCode id name } } } }`;
 const NODE_QUERY = `{ businesses(first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { communeCode id name } } } }`;
-
-async function post(
-  url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-  token?: string,
-) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 async function time(iterations: number, run: () => Promise<unknown>): Promise<Summary> {
   for (let i = 0; i < Math.min(5, iterations); i++) await run();

@@ -22,6 +22,7 @@ import { Client } from 'pg';
 import { silentLogger } from '@communes/kit';
 import { startHub } from '@communes/hub';
 import { summarise, type Summary } from '../stats';
+import { post } from '../graphql-post';
 import { createDatabase } from '../support';
 
 const { values } = parseArgs({
@@ -67,25 +68,6 @@ async function benchHub(databaseUrl: string) {
     .setExpirationTime('1h')
     .sign(issuer.privateKey);
   return { hub, admin };
-}
-
-async function post(
-  url: string,
-  query: string,
-  variables: Record<string, unknown>,
-  token?: string,
-) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
-  return body.data;
 }
 
 async function time(iterations: number, run: () => Promise<unknown>): Promise<Summary> {
